@@ -1,0 +1,161 @@
+package dev.tether.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One decision, as it was taken. Append-only: every column is {@code updatable = false} and
+ * nothing in Tether deletes an event. It holds a token's fingerprint, never the token URL.
+ */
+@Entity
+@Table(name = "audit_event")
+public class AuditEvent {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "occurred_at", nullable = false, updatable = false)
+    private Instant occurredAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "event_type", nullable = false, updatable = false)
+    private AuditType type;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "outcome", nullable = false, updatable = false)
+    private AuditOutcome outcome;
+
+    @Column(name = "reason_code", updatable = false)
+    private String reasonCode;
+
+    @Column(name = "user_id", updatable = false)
+    private String userId;
+
+    @Column(name = "device_id", updatable = false)
+    private String deviceId;
+
+    @Column(name = "content_id", updatable = false)
+    private String contentId;
+
+    @Column(name = "cookie", updatable = false)
+    private String cookie;
+
+    @Column(name = "token_fingerprint", updatable = false)
+    private String tokenFingerprint;
+
+    @Column(name = "token_expires_at", updatable = false)
+    private Instant tokenExpiresAt;
+
+    @Column(name = "request_id", updatable = false)
+    private String requestId;
+
+    @Column(name = "client_address", updatable = false)
+    private String clientAddress;
+
+    protected AuditEvent() {
+    }
+
+    private AuditEvent(Builder b) {
+        this.occurredAt = Objects.requireNonNull(b.occurredAt);
+        this.type = Objects.requireNonNull(b.type);
+        this.outcome = Objects.requireNonNull(b.outcome);
+        if (outcome == AuditOutcome.REFUSED && b.reasonCode == null) {
+            throw new IllegalArgumentException("a refusal needs a reason code");
+        }
+        if (outcome == AuditOutcome.REFUSED && b.tokenFingerprint != null) {
+            throw new IllegalArgumentException("a refusal issues no token");
+        }
+        this.reasonCode = b.reasonCode;
+        this.userId = b.userId;
+        this.deviceId = b.deviceId;
+        this.contentId = b.contentId;
+        this.cookie = b.cookie;
+        this.tokenFingerprint = b.tokenFingerprint;
+        this.tokenExpiresAt = b.tokenExpiresAt;
+        this.requestId = truncate(b.requestId, 64);
+        this.clientAddress = truncate(b.clientAddress, 64);
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    public static Builder granted(AuditType type, Instant at) {
+        return new Builder(type, AuditOutcome.GRANTED, at);
+    }
+
+    public static Builder refused(AuditType type, String reasonCode, Instant at) {
+        return new Builder(type, AuditOutcome.REFUSED, at).reason(reasonCode);
+    }
+
+    public Long id() { return id; }
+    public Instant occurredAt() { return occurredAt; }
+    public AuditType type() { return type; }
+    public AuditOutcome outcome() { return outcome; }
+    public String reasonCode() { return reasonCode; }
+    public String userId() { return userId; }
+    public String deviceId() { return deviceId; }
+    public String contentId() { return contentId; }
+    public String cookie() { return cookie; }
+    public String tokenFingerprint() { return tokenFingerprint; }
+    public Instant tokenExpiresAt() { return tokenExpiresAt; }
+    public String requestId() { return requestId; }
+    public String clientAddress() { return clientAddress; }
+
+    /** Collects an event's facts; the many optional columns make a constructor unreadable. */
+    public static final class Builder {
+        private final AuditType type;
+        private final AuditOutcome outcome;
+        private final Instant occurredAt;
+        private String reasonCode;
+        private String userId;
+        private String deviceId;
+        private String contentId;
+        private String cookie;
+        private String tokenFingerprint;
+        private Instant tokenExpiresAt;
+        private String requestId;
+        private String clientAddress;
+
+        private Builder(AuditType type, AuditOutcome outcome, Instant occurredAt) {
+            this.type = type;
+            this.outcome = outcome;
+            this.occurredAt = occurredAt;
+        }
+
+        public Builder reason(String code) { this.reasonCode = code; return this; }
+        public Builder user(Object user) { this.userId = text(user); return this; }
+        public Builder device(Object device) { this.deviceId = text(device); return this; }
+        public Builder content(Object content) { this.contentId = text(content); return this; }
+        public Builder cookie(Object cookie) { this.cookie = text(cookie); return this; }
+        public Builder request(String requestId, String clientAddress) {
+            this.requestId = requestId;
+            this.clientAddress = clientAddress;
+            return this;
+        }
+
+        /** Records the token by fingerprint only. */
+        public Builder token(String tokenUrl, Instant expiresAt) {
+            this.tokenFingerprint = TokenFingerprint.of(tokenUrl);
+            this.tokenExpiresAt = expiresAt;
+            return this;
+        }
+
+        public AuditEvent build() {
+            return new AuditEvent(this);
+        }
+
+        private static String text(Object value) {
+            return value == null ? null : value.toString();
+        }
+    }
+}

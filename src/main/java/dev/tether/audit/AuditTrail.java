@@ -1,0 +1,39 @@
+package dev.tether.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.util.List;
+
+/** Writes and reads the audit trail. */
+@ApplicationScoped
+public class AuditTrail {
+
+    @PersistenceContext(unitName = "tether")
+    EntityManager em;
+
+    /** Records a decision in the decision's own transaction: it commits or rolls back with it. */
+    @Transactional(TxType.MANDATORY)
+    public void record(AuditEvent event) {
+        em.persist(event);
+    }
+
+    /**
+     * Records a refusal in a transaction of its own, so that the refusal, which rolls back the
+     * use case's transaction, cannot roll back its own record.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void recordRefusal(AuditEvent event) {
+        em.persist(event);
+    }
+
+    /** A user's most recent events, newest first. */
+    public List<AuditEvent> latestOf(String userId, int limit) {
+        return em.createQuery("select e from AuditEvent e where e.userId = :user order by e.id desc", AuditEvent.class)
+                .setParameter("user", userId)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+}

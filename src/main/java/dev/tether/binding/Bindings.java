@@ -1,0 +1,33 @@
+package dev.tether.binding;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** The device bindings, looked up by cookie. Joins the caller's transaction. */
+@ApplicationScoped
+public class Bindings {
+
+    @PersistenceContext(unitName = "tether")
+    EntityManager em;
+
+    public Optional<DeviceBinding> byCookie(Cookie cookie) {
+        List<DeviceBinding> found = em.createQuery(
+                        "select b from DeviceBinding b where b.cookie = :cookie", DeviceBinding.class)
+                .setParameter("cookie", cookie.value())
+                .getResultList();
+        return found.stream().findFirst();
+    }
+
+    public boolean exists(Cookie cookie) {
+        return byCookie(cookie).isPresent();
+    }
+
+    /** Stores a new binding now, so that a cookie collision surfaces here rather than at commit. */
+    public void add(DeviceBinding binding) {
+        em.persist(binding);
+        em.flush();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.tether.content;
+
+import dev.tether.web.DatabaseMigration;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Seeds the registration content and two demo titles so the flow works out of the box. Keys are
+ * random per database: demo content must never share key material with a real deployment.
+ * Production turns this off with {@code tether.demo.seed=false} and manages its own catalog.
+ */
+@ApplicationScoped
+public class DemoCatalog {
+
+    public static final ContentId REGISTRATION = new ContentId("tether-registration");
+    public static final ContentId MOVIE = new ContentId("demo-movie");
+    public static final ContentId PREVIEW = new ContentId("demo-preview");
+
+    private static final Logger LOG = Logger.getLogger(DemoCatalog.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    @ConfigProperty(name = "tether.demo.seed", defaultValue = "true")
+    boolean seed;
+
+    @Inject
+    ContentCatalog catalog;
+
+    void onStartup(@Observes @Priority(DatabaseMigration.PRIORITY + 10) Startup startup) {
+        if (!seed) {
+            return;
+        }
+        Instant now = Instant.now();
+        int added = 0;
+        added += add(REGISTRATION, Duration.ofHours(1), Duration.ZERO, true, now);
+        added += add(MOVIE, Duration.ofHours(1), Duration.ofHours(48), false, now);
+        // A short token window, to watch a token expire before it is redeemed.
+        added += add(PREVIEW, Duration.ofSeconds(3), Duration.ZERO, false, now);
+        if (added > 0) {
+            LOG.info(() -> "Seeded the demo catalog: " + REGISTRATION + ", " + MOVIE + ", " + PREVIEW);
+        }
+    }
+
+    private int add(ContentId id, Duration tokenLifetime, Duration rental, boolean registration, Instant now) {
+        return catalog.addIfAbsent(new Content(id, randomHex16(), randomHex16(), tokenLifetime, rental, registration, now)) ? 1 : 0;
+    }
+
+    private static String randomHex16() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

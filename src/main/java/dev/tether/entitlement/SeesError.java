@@ -1,0 +1,53 @@
+package dev.tether.entitlement;
+
+/**
+ * Tether's SEES error codes, the {@code error} and {@code errorText} of a refused entitlement
+ * response. Codes are stable: clients branch on them. 1xxx: the request itself; 2xxx: the
+ * content; 3xxx: the cookie and device; 4xxx: ExpressPlay.
+ */
+public enum SeesError {
+    INVALID_REQUEST(1001, true, false, "The request is not a valid SEES entitlement request."),
+    UNSUPPORTED_VERSION(1002, true, false, "This protocol version is not supported; the response carries the supported version."),
+    UNKNOWN_REQUEST_TYPE(1003, true, false, "requestType must be 1 (time-based), 2 (device registration) or 3 (device-bound)."),
+    UNKNOWN_CONTENT(2001, false, false, "No content with this contentID can be licensed."),
+    COOKIE_MALFORMED(3001, false, false, "customerCookie must be 16 to 32 letters, digits, '-' or '_'."),
+    NOT_REGISTERED(3002, false, false, "This cookie was never registered; register the device first (requestType 2)."),
+    COOKIE_OF_ANOTHER_USER(3003, false, false, "This cookie belongs to another user; register this device for yourself (requestType 2)."),
+    COOKIE_EXPIRED(3004, false, false, "This registration has expired; register the device again (requestType 2)."),
+    COOKIE_IN_USE(3005, false, false, "This cookie is already in use; send none and Tether will choose one."),
+    DEVICE_NOT_REDEEMED(3006, false, true, "The device has not redeemed its registration token yet; play the registration content with this cookie, then ask again."),
+    EXPRESSPLAY_REFUSED(4001, false, false, "ExpressPlay refused to issue the token."),
+    EXPRESSPLAY_UNAVAILABLE(4002, false, true, "ExpressPlay is unavailable right now; try again shortly."),
+    DEVICE_BINDING_UNSUPPORTED(4003, false, false, "Device binding is not supported by this ExpressPlay account."),
+    NO_REGISTRATION_CONTENT(4004, false, false, "Device registration is not configured: the catalog has no registration content.");
+
+    private final int code;
+    private final boolean malformedRequest;
+    private final boolean retryable;
+    private final String text;
+
+    SeesError(int code, boolean malformedRequest, boolean retryable, String text) {
+        this.code = code;
+        this.malformedRequest = malformedRequest;
+        this.retryable = retryable;
+        this.text = text;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    /** A malformed request is answered with HTTP 400; a policy refusal with 200, as SEES clients expect. */
+    public boolean isMalformedRequest() {
+        return malformedRequest;
+    }
+
+    /** Whether asking again later, unchanged, may succeed. */
+    public boolean isRetryable() {
+        return retryable;
+    }
+
+    public String text() {
+        return text;
+    }
+}

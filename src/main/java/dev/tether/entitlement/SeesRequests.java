@@ -1,0 +1,134 @@
+package dev.tether.entitlement;
+
+import dev.tether.audit.AuditEvent;
+import dev.tether.audit.AuditTrail;
+import dev.tether.audit.AuditType;
+import dev.tether.content.ContentId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Reads a SEES entitlement request from the wire, strictly: a body within the size limit, JSON,
+ * every field of the right type. A request that fails is refused in SEES form (HTTP 400) and
+ * audited with the user who sent it.
+ */
+@ApplicationScoped
+public class SeesRequests {
+
+    private static final Pattern GUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    @Inject
+    @ConfigProperty(name = "tether.sees.max-body-bytes", defaultValue = "4096")
+    int maxBodyBytes;
+
+    @Inject
+    AuditTrail audit;
+
+    public EntitlementRequest read(InputStream body, String contentType, Caller caller) {
+        if (contentType != null && !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw refuse(caller, null, SeesError.INVALID_REQUEST, "Content-Type must be application/json.");
+        }
+        byte[] bytes = readAtMost(body, maxBodyBytes);
+        if (bytes == null) {
+            throw refuse(caller, null, SeesError.INVALID_REQUEST, "The request body exceeds " + maxBodyBytes + " bytes.");
+        }
+        JsonObject json;
+        try {
+            json = Json.createReader(new ByteArrayInputStream(bytes)).readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw refuse(caller, null, SeesError.INVALID_REQUEST, "The request body is not a JSON object.");
+        }
+
+        JsonValue messageValue = json.get("messageID");
+        if (!(messageValue instanceof JsonString messageString)) {
+            throw refuse(caller, null, SeesError.INVALID_REQUEST, "messageID is required and must be a string.");
+        }
+        String messageId = messageString.getString();
+        if (!GUID.matcher(messageId).matches()) {
+            throw refuse(caller, null, SeesError.INVALID_REQUEST, "messageID must be a GUID.");
+        }
+        Integer version = integer(json, "version");
+        if (version == null) {
+            throw refuse(caller, messageId, SeesError.INVALID_REQUEST, "version is required and must be an integer.");
+        }
+        if (version != EntitlementRequest.SUPPORTED_VERSION) {
+            throw refuse(caller, messageId, SeesError.UNSUPPORTED_VERSION,
+                    "version " + version + " is not supported; the highest supported version is "
+                            + EntitlementRequest.SUPPORTED_VERSION + ".");
+        }
+        RequestType type = RequestType.TIME_BASED;
+        if (json.containsKey("requestType")) {
+            Integer code = integer(json, "requestType");
+            if (code == null) {
+                throw refuse(caller, messageId, SeesError.INVALID_REQUEST, "requestType must be an integer.");
+            }
+            type = RequestType.of(code).orElseThrow(() ->
+                    refuse(caller, messageId, SeesError.UNKNOWN_REQUEST_TYPE, SeesError.UNKNOWN_REQUEST_TYPE.text()));
+        }
+        JsonValue contentValue = json.get("contentID");
+        if (!(contentValue instanceof JsonString contentString)) {
+            throw refuse(caller, messageId, SeesError.INVALID_REQUEST, "contentID is required and must be a string.");
+        }
+        if (!ContentId.isWellFormed(contentString.getString())) {
+            throw refuse(caller, messageId, SeesError.INVALID_REQUEST,
+                    "contentID must be 1 to 128 letters, digits, '.', '_', ':' or '-'.");
+        }
+        Optional<String> cookie = Optional.empty();
+        JsonValue cookieValue = json.get("customerCookie");
+        if (cookieValue != null && cookieValue.getValueType() != JsonValue.ValueType.NULL) {
+            if (!(cookieValue instanceof JsonString cookieString)) {
+                throw refuse(caller, messageId, SeesError.INVALID_REQUEST, "customerCookie must be a string.");
+            }
+            cookie = Optional.of(cookieString.getString());
+        }
+        return new EntitlementRequest(messageId, type, new ContentId(contentString.getString()), cookie);
+    }
+
+    /** An integral JSON number that fits an int, or null. */
+    private static Integer integer(JsonObject json, String name) {
+        if (json.get(name) instanceof JsonNumber number && number.isIntegral()) {
+            try {
+                return number.intValueExact();
+            } catch (ArithmeticException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The body, or null when it is longer than {@code limit}; never reads more than one byte past it. */
+    private static byte[] readAtMost(InputStream body, int limit) {
+        if (body == null) {
+            return new byte[0];
+        }
+        try {
+            byte[] bytes = body.readNBytes(limit + 1);
+            return bytes.length > limit ? null : bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private EntitlementRefusedException refuse(Caller caller, String messageId, SeesError error, String text) {
+        audit.recordRefusal(AuditEvent.refused(AuditType.INVALID_REQUEST, error.name(), Instant.now())
+                .user(caller.user())
+                .request(messageId, caller.clientAddress())
+                .build());
+        return new EntitlementRefusedException(error, messageId, text);
+    }
+}

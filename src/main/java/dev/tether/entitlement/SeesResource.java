@@ -1,0 +1,63 @@
+package dev.tether.entitlement;
+
+import dev.tether.security.CurrentUser;
+import dev.tether.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+
+/**
+ * The SEES entitlement endpoint, at {@code /sees/entitlement} and at the original SEES servlet's
+ * path {@code /sees/SEESServlet}. It reads the request itself (rather than letting JSON-B bind it)
+ * so that every malformed request gets a SEES answer that echoes what could be read.
+ */
+@Path("/sees")
+@RequestScoped
+@RolesAllowed(Roles.SUBSCRIBER)
+public class SeesResource {
+
+    @Inject
+    EntitlementService service;
+
+    @Inject
+    SeesRequests requests;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Context
+    HttpServletRequest http;
+
+    @POST
+    @Path("entitlement")
+    @Produces(MediaType.APPLICATION_JSON)
+    public EntitlementResponse entitlement(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        Caller anonymous = new Caller(currentUser.id(), null, http.getRemoteAddr());
+        EntitlementRequest request = requests.read(body, contentType, anonymous);
+        Caller caller = new Caller(anonymous.user(), request.messageId(), anonymous.clientAddress());
+        Grant grant = switch (request.type()) {
+            case TIME_BASED -> service.timeBased(caller, request.contentId());
+            case DEVICE_REGISTRATION -> service.register(caller, request.contentId(), request.customerCookie());
+            case DEVICE_BOUND -> service.deviceBound(caller, request.contentId(), request.customerCookie());
+        };
+        return EntitlementResponse.granted(request.messageId(), grant.tokenUrl().value(),
+                grant.cookie().map(Object::toString).orElse(null));
+    }
+
+    /** The path of the original SEES servlet, for clients written against it. */
+    @POST
+    @Path("SEESServlet")
+    @Produces(MediaType.APPLICATION_JSON)
+    public EntitlementResponse seesServlet(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        return entitlement(contentType, body);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.tether.expressplay;
+
+import dev.tether.binding.Cookie;
+import dev.tether.binding.DeviceId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Form;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The guarded calls to ExpressPlay, and the only place that knows ExpressPlay's parameter names
+ * and the customer authenticator. Transient failures (timeouts, connection errors, 5xx) are
+ * retried with jittered backoff and count against the circuit; ExpressPlay's error codes are
+ * neither retried nor counted. Every number can be tuned through MicroProfile Config
+ * ({@code dev.tether.expressplay.ExpressPlayCalls/requestToken/Retry/maxRetries} and so on).
+ * Callers use {@link ExpressPlayGateway}, which turns fault-tolerance exceptions into Tether's.
+ */
+@ApplicationScoped
+public class ExpressPlayCalls {
+
+    static final String ERROR_FORMAT = "json";
+
+    @Inject
+    @RestClient
+    FairPlayTokenApi tokenApi;
+
+    @Inject
+    @RestClient
+    RecordRetrievalApi recordApi;
+
+    @Inject
+    @ConfigProperty(name = "tether.expressplay.customer-authenticator")
+    String customerAuthenticator;
+
+    @Inject
+    @ConfigProperty(name = "tether.expressplay.device-id-parameter", defaultValue = "deviceId")
+    String deviceIdParameter;
+
+    @Timeout(3000)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100,
+            retryOn = {ExpressPlayUnavailableException.class, TimeoutException.class},
+            abortOn = ExpressPlayRefusedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
+            failOn = {ExpressPlayUnavailableException.class, TimeoutException.class},
+            skipOn = ExpressPlayRefusedException.class)
+    public TokenUrl requestToken(TokenRequest request) {
+        Form form = new Form()
+                .param("customerAuthenticator", customerAuthenticator)
+                .param("errorFormat", ERROR_FORMAT)
+                .param("contentKey", request.key().keyHex())
+                .param("iv", request.key().ivHex())
+                .param("expirationTime", rfc3339(request.expiresAt()));
+        if (!request.rentalDuration().isZero()) {
+            form.param("rentalDuration", Long.toString(request.rentalDuration().toSeconds()));
+        }
+        request.cookie().ifPresent(cookie -> form.param("cookie", cookie.value()));
+        request.device().ifPresent(device -> form.param(deviceIdParameter, device.value()));
+        String body;
+        try {
+            body = tokenApi.requestToken(form);
+        } catch (ProcessingException e) {
+            throw new ExpressPlayUnavailableException("ExpressPlay token API could not be reached", e);
+        }
+        String url = body == null ? "" : body.strip();
+        if (!url.startsWith("https://") && !url.startsWith("http://")) {
+            throw new ExpressPlayUnavailableException("ExpressPlay token API answered something that is not a URL");
+        }
+        return new TokenUrl(url);
+    }
+
+    @Timeout(5000)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100,
+            retryOn = {ExpressPlayUnavailableException.class, TimeoutException.class},
+            abortOn = ExpressPlayRefusedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
+            failOn = {ExpressPlayUnavailableException.class, TimeoutException.class},
+            skipOn = ExpressPlayRefusedException.class)
+    public Optional<DeviceId> deviceOf(Cookie cookie) {
+        List<TransactionRecord> records;
+        try {
+            records = recordApi.byCookie(customerAuthenticator, ERROR_FORMAT, cookie.value());
+        } catch (ProcessingException e) {
+            throw new ExpressPlayUnavailableException("ExpressPlay record retrieval could not be reached", e);
+        }
+        // The first redemption with the cookie is the registration; later ones cannot move the binding.
+        return records == null ? Optional.empty() : records.stream()
+                .filter(Objects::nonNull)
+                .filter(r -> cookie.value().equals(r.cookie()) && DeviceId.isWellFormed(r.deviceId()))
+                .min(Comparator.comparing(ExpressPlayCalls::timeOf))
+                .map(r -> new DeviceId(r.deviceId()));
+    }
+
+    private static Instant timeOf(TransactionRecord record) {
+        try {
+            return Instant.parse(record.time());
+        } catch (RuntimeException e) {
+            return Instant.MAX;
+        }
+    }
+
+    /** ExpressPlay's RFC 3339 form, in UTC and whole seconds: {@code 2026-04-14T12:01:10Z}. */
+    static String rfc3339(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+}

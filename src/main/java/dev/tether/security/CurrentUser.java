@@ -1,0 +1,23 @@
+package dev.tether.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotAuthorizedException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The signed-in user of the current request, from the verified SSO token. */
+@RequestScoped
+public class CurrentUser {
+
+    @Inject
+    JsonWebToken jwt;
+
+    /** The token's subject; a token without one identifies nobody and is refused like a missing token. */
+    public UserId id() {
+        String subject = jwt == null ? null : jwt.getSubject();
+        if (subject == null || subject.isBlank() || subject.length() > UserId.MAX_LENGTH) {
+            throw new NotAuthorizedException("Bearer");
+        }
+        return new UserId(subject);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.tether.simulator;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.tether.security.UserId;
+import dev.tether.web.ApiException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * A development identity provider, so the flow can be tried without a company SSO: it signs
+ * bearer tokens for any user and groups with a key made at start-up, and publishes the public key
+ * as a JWKS that Tether's own MicroProfile JWT verification reads. Off with the simulator.
+ */
+@Path("/simulator/sso")
+@RequestScoped
+@SimulatorEndpoint
+public class DevelopmentSso {
+
+    private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    @Inject
+    SimulatorKeys keys;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    String issuer;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.audiences", defaultValue = "tether")
+    List<String> audiences;
+
+    @Inject
+    @ConfigProperty(name = "tether.simulator.sso.token-lifetime", defaultValue = "PT1H")
+    Duration lifetime;
+
+    /** A signed token for {@code user} with {@code groups} (comma-separated roles). */
+    @POST
+    @Path("token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response token(@FormParam("user") String user, @FormParam("groups") String groups) {
+        if (user == null || user.isBlank() || user.length() > UserId.MAX_LENGTH) {
+            throw ApiException.badRequest("bad-user", "Form parameter 'user' is required, 1 to " + UserId.MAX_LENGTH + " characters.");
+        }
+        List<String> groupList = groups == null || groups.isBlank() ? List.of()
+                : Arrays.stream(groups.split(",")).map(String::strip).filter(g -> !g.isEmpty()).toList();
+        if (!groupList.stream().allMatch(g -> GROUP.matcher(g).matches())) {
+            throw ApiException.badRequest("bad-groups", "'groups' is a comma-separated list of role names.");
+        }
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(audiences)
+                .subject(user)
+                .claim("upn", user)
+                .claim("groups", groupList)
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(lifetime)))
+                .build();
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
+                    .keyID(keys.ssoKey().getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+            jwt.sign(new RSASSASigner(keys.ssoKey()));
+            String body = Json.createObjectBuilder()
+                    .add("access_token", jwt.serialize())
+                    .add("token_type", "Bearer")
+                    .add("expires_in", lifetime.toSeconds())
+                    .build().toString();
+            return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign a development token", e);
+        }
+    }
+
+    /** The public key, as the JWKS that {@code mp.jwt.verify.publickey.location} points at. */
+    @GET
+    @Path("jwks")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String jwks() {
+        return new JWKSet(keys.ssoKey().toPublicJWK()).toString();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.tether.web;
+
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Brings the schema up to date before anything else touches the database. The same versioned
+ * scripts serve H2 and PostgreSQL; Hibernate never generates the schema.
+ */
+@ApplicationScoped
+public class DatabaseMigration {
+
+    /** Observers that need the schema run after this priority. */
+    public static final int PRIORITY = 100;
+
+    private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    void onStartup(@Observes @Priority(PRIORITY) Startup startup) {
+        var result = Flyway.configure(DatabaseMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
+                + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+}

@@ -1,0 +1,24 @@
+package dev.tether.web;
+
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * An RFC 9457 problem details body. {@code type} is a stable URI per error so that clients can
+ * branch on it; {@code detail} is written for people and never carries an internal exception message.
+ */
+@JsonbPropertyOrder({"type", "title", "status", "detail"})
+public record Problem(String type, String title, int status, String detail) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_BASE = "https://tether.dev/problems/";
+
+    public static Problem of(String slug, String title, int status, String detail) {
+        return new Problem(TYPE_BASE + slug, title, status, detail);
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this).build();
+    }
+}
