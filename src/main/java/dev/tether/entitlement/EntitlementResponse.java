@@ -4,7 +4,7 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 /** The SEES entitlement response; absent fields are left out of the JSON. */
-@JsonbPropertyOrder({"messageID", "version", "isAllowed", "epTokenURL", "customerCookie", "error", "errorText"})
+@JsonbPropertyOrder({"messageId", "version", "allowed", "epTokenUrl", "customerCookie", "error", "errorText"})
 public record EntitlementResponse(
         @JsonbProperty("messageID") String messageId,
         @JsonbProperty("version") int version,

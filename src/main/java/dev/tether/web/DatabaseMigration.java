@@ -19,6 +19,9 @@ public class DatabaseMigration {
     /** Observers that need the schema run after this priority. */
     public static final int PRIORITY = 100;
 
+    /** Liberty's class loader only reveals this folder to Flyway because it holds a file named flyway.location. */
+    private static final String LOCATION = "classpath:db/migration";
+
     private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
 
     @Resource(lookup = "java:comp/DefaultDataSource")
@@ -27,7 +30,9 @@ public class DatabaseMigration {
     void onStartup(@Observes @Priority(PRIORITY) Startup startup) {
         var result = Flyway.configure(DatabaseMigration.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(LOCATION)
+                .callbackLocations(LOCATION)
+                .failOnMissingLocations(true)
                 .load()
                 .migrate();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
