@@ -1,0 +1,103 @@
+package dev.tether.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Nobody gets a token without a valid SSO token carrying the right role. */
+@ExtendWith(ArquillianExtension.class)
+class AuthenticationIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TetherDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private TetherClient tether;
+    private String body;
+
+    @BeforeEach
+    void setUp() {
+        tether = new TetherClient(base);
+        body = TetherClient.request(1, "demo-movie").build().toString();
+    }
+
+    @Test
+    void noTokenIs401() {
+        HttpResponse<String> response = tether.sees(null, body);
+
+        assertEquals(401, response.statusCode());
+        assertFalse(response.body().contains("epTokenURL"));
+    }
+
+    @Test
+    void aMalformedTokenIs401() {
+        assertEquals(401, tether.sees("not.a.jwt", body).statusCode());
+        assertEquals(401, tether.sees("garbage", body).statusCode());
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyIs401() throws Exception {
+        RSAKey foreign = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+        Instant now = Instant.now();
+        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(foreign.getKeyID()).build(),
+                new JWTClaimsSet.Builder()
+                        .issuer("https://sso.tether.dev")
+                        .audience("tether")
+                        .subject("mallory")
+                        .claim("upn", "mallory")
+                        .claim("groups", List.of("subscriber"))
+                        .issueTime(Date.from(now))
+                        .expirationTime(Date.from(now.plusSeconds(600)))
+                        .build());
+        forged.sign(new RSASSASigner(foreign));
+
+        assertEquals(401, tether.sees(forged.serialize(), body).statusCode());
+    }
+
+    @Test
+    void aTamperedTokenIs401() {
+        String token = tether.token("alice-" + UUID.randomUUID(), "auditor");
+        String[] parts = token.split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
+                .replace("\"auditor\"", "\"subscriber\"");
+        String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes()) + "." + parts[2];
+
+        assertEquals(401, tether.sees(tampered, body).statusCode());
+    }
+
+    @Test
+    void aValidTokenWithoutTheRoleIs403() {
+        String auditorOnly = tether.token("auditor-" + UUID.randomUUID(), "auditor");
+        String subscriberOnly = tether.token("subscriber-" + UUID.randomUUID(), "subscriber");
+
+        assertEquals(403, tether.sees(auditorOnly, body).statusCode());
+        HttpResponse<String> audit = tether.get("/api/audit/events?user=anyone", subscriberOnly);
+        assertEquals(403, audit.statusCode());
+        assertEquals("application/problem+json", audit.headers().firstValue("Content-Type").orElse(""));
+    }
+}

@@ -1,0 +1,157 @@
+package dev.tether.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+
+/** Speaks to a deployed Tether over HTTP as its clients do: the SSO, a subscriber, a player, an auditor. */
+final class TetherClient {
+
+    static final String REGISTRATION_CONTENT = "tether-registration";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    TetherClient(java.net.URL deploymentUrl) {
+        String url = deploymentUrl.toString();
+        this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** A bearer token from the development SSO. */
+    String token(String user, String groups) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/simulator/sso/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("user=" + enc(user) + "&groups=" + enc(groups)))
+                .build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("SSO answered " + response.statusCode() + ": " + response.body());
+        }
+        return json(response.body()).getString("access_token");
+    }
+
+    static String newMessageId() {
+        return UUID.randomUUID().toString();
+    }
+
+    static JsonObjectBuilder request(int requestType, String contentId) {
+        return Json.createObjectBuilder()
+                .add("messageID", newMessageId())
+                .add("version", 1)
+                .add("requestType", requestType)
+                .add("contentID", contentId);
+    }
+
+    static JsonObjectBuilder request(int requestType, String contentId, String cookie) {
+        return request(requestType, contentId).add("customerCookie", cookie);
+    }
+
+    HttpResponse<String> sees(String bearer, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/sees/entitlement"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request.build());
+    }
+
+    /** A SEES call that the test expects an answer in SEES form to. */
+    JsonObject entitlement(String bearer, JsonObjectBuilder body) {
+        HttpResponse<String> response = sees(bearer, body.build().toString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("SEES answered " + response.statusCode() + ": " + response.body());
+        }
+        return json(response.body());
+    }
+
+    /** The SPC a simulated device sends for an asset. */
+    byte[] spc(String deviceId, String assetId) {
+        HttpResponse<byte[]> response = sendBytes(HttpRequest.newBuilder(
+                uri("/simulator/devices/" + deviceId + "/spc?assetId=" + enc(assetId)))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("device lab answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    /** A player redeeming a token URL with its SPC. */
+    HttpResponse<byte[]> redeem(String tokenUrl, byte[] spc) {
+        return sendBytes(HttpRequest.newBuilder(URI.create(tokenUrl))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(spc)).build());
+    }
+
+    /** The claims of a simulated CKC (an HMAC-signed JWS). */
+    static JsonObject ckcClaims(byte[] ckc) {
+        String[] parts = new String(ckc, StandardCharsets.US_ASCII).split("\\.");
+        if (parts.length != 3) {
+            throw new IllegalStateException("not a simulated CKC");
+        }
+        return json(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+    }
+
+    /** A user's latest audit events, newest first, read with an auditor's token. */
+    JsonArray audit(String auditorToken, String user) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/audit/events?user=" + enc(user)))
+                .header("Authorization", "Bearer " + auditorToken).GET().build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("audit answered " + response.statusCode() + ": " + response.body());
+        }
+        return Json.createReader(new StringReader(response.body())).readArray();
+    }
+
+    HttpResponse<String> get(String path, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request.build());
+    }
+
+    static JsonObject json(String body) {
+        return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    private URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<byte[]> sendBytes(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
