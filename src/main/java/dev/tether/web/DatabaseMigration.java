@@ -19,7 +19,10 @@ public class DatabaseMigration {
     /** Observers that need the schema run after this priority. */
     public static final int PRIORITY = 100;
 
-    /** Liberty's class loader only reveals this folder to Flyway because it holds a file named flyway.location. */
+    /**
+     * Liberty's class loader only reveals a folder to Flyway if it holds a file named
+     * flyway.location; db/callback (Flyway's default callback folder) has one too, empty.
+     */
     private static final String LOCATION = "classpath:db/migration";
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
@@ -31,11 +34,10 @@ public class DatabaseMigration {
         var result = Flyway.configure(DatabaseMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(LOCATION)
-                .callbackLocations(LOCATION)
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
-                + " (" + result.migrationsExecuted + " migrations applied now)");
+        LOG.info(() -> "Database schema up to date (" + result.migrationsExecuted + " migrations applied now, "
+                + "target version " + (result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion) + ")");
     }
 }
