@@ -7,10 +7,4 @@ public record AuditEventView(long id, Instant occurredAt, AuditType type, AuditO
                              String userId, String deviceId, String contentId, String cookie,
                              String tokenFingerprint, Instant tokenExpiresAt, String requestId,
                              String clientAddress) {
-
-    static AuditEventView of(AuditEvent e) {
-        return new AuditEventView(e.id(), e.occurredAt(), e.type(), e.outcome(), e.reasonCode(), e.userId(),
-                e.deviceId(), e.contentId(), e.cookie(), e.tokenFingerprint(), e.tokenExpiresAt(), e.requestId(),
-                e.clientAddress());
-    }
 }

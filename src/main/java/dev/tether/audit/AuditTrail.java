@@ -5,9 +5,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import java.util.List;
 
-/** Writes and reads the audit trail. */
+/** Writes the audit trail; {@link AuditReports} reads it. */
 @ApplicationScoped
 public class AuditTrail {
 
@@ -27,13 +26,5 @@ public class AuditTrail {
     @Transactional(TxType.REQUIRES_NEW)
     public void recordRefusal(AuditEvent event) {
         em.persist(event);
-    }
-
-    /** A user's most recent events, newest first. */
-    public List<AuditEvent> latestOf(String userId, int limit) {
-        return em.createQuery("select e from AuditEvent e where e.userId = :user order by e.id desc", AuditEvent.class)
-                .setParameter("user", userId)
-                .setMaxResults(limit)
-                .getResultList();
     }
 }

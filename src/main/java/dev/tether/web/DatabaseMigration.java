@@ -1,5 +1,6 @@
 package dev.tether.web;
 
+import dev.tether.audit.AuditAppendOnlyMigration;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Brings the schema up to date before anything else touches the database. The same versioned
- * scripts serve H2 and PostgreSQL; Hibernate never generates the schema.
+ * scripts serve H2 and PostgreSQL (plus one Java migration whose PostgreSQL-only part H2 cannot
+ * express); Hibernate never generates the schema.
  */
 @ApplicationScoped
 public class DatabaseMigration {
@@ -30,13 +32,21 @@ public class DatabaseMigration {
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
-    void onStartup(@Observes @Priority(PRIORITY) Startup startup) {
-        var result = Flyway.configure(DatabaseMigration.class.getClassLoader())
+    /**
+     * Tether's migrations on a datasource: the versioned scripts and the Java migrations. Public so
+     * that tools outside the server (the audit benchmark) build the schema exactly as Tether does.
+     */
+    public static Flyway flyway(DataSource dataSource) {
+        return Flyway.configure(DatabaseMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(LOCATION)
+                .javaMigrations(new AuditAppendOnlyMigration())
                 .failOnMissingLocations(true)
-                .load()
-                .migrate();
+                .load();
+    }
+
+    void onStartup(@Observes @Priority(PRIORITY) Startup startup) {
+        var result = flyway(dataSource).migrate();
         LOG.info(() -> "Database schema up to date (" + result.migrationsExecuted + " migrations applied now, "
                 + "target version " + (result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion) + ")");
     }

@@ -1,0 +1,181 @@
+package dev.tether.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The auditor's queries over the trail. Each is one JPQL statement shaped for an index of
+ * V2__audit_reporting.sql: a search filters on leading columns and walks (occurred_at, id) newest
+ * first from a cursor, so a deep page costs what the first one does. Reads run without a
+ * transaction: they change nothing, and a read-only report holds no lock.
+ */
+@ApplicationScoped
+public class AuditReports {
+
+    /** The decisions that hand out an ExpressPlay token when granted. */
+    static final Set<AuditType> TOKEN_TYPES =
+            EnumSet.of(AuditType.REGISTRATION, AuditType.TIME_BASED_TOKEN, AuditType.DEVICE_BOUND_TOKEN);
+
+    /** Longest list a per-user, per-device or per-content report returns. */
+    static final int MAX_ROWS = 1000;
+
+    private static final String VIEW = "select e.id, e.occurredAt, e.type, e.outcome, e.reasonCode, e.userId, "
+            + "e.deviceId, e.contentId, e.cookie, e.tokenFingerprint, e.tokenExpiresAt, e.requestId, e.clientAddress "
+            + "from AuditEvent e";
+
+    private static final String TOKENS = "sum(case when e.outcome = :granted and e.type in :tokenTypes then 1 else 0 end)";
+
+    @PersistenceContext(unitName = "tether")
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "tether.report.device-limit", defaultValue = "3")
+    int deviceLimit;
+
+    @Inject
+    @ConfigProperty(name = "tether.report.device-limit-margin", defaultValue = "1")
+    int deviceLimitMargin;
+
+    /** Up to {@code limit} events matching the filter, newest first, after the cursor if there is one. */
+    public List<AuditEventView> search(AuditFilter filter, Optional<AuditCursor> after, int limit) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        filter.user().ifPresent(v -> condition(where, parameters, "e.userId = :user", "user", v));
+        filter.device().ifPresent(v -> condition(where, parameters, "e.deviceId = :device", "device", v));
+        filter.content().ifPresent(v -> condition(where, parameters, "e.contentId = :content", "content", v));
+        if (!filter.types().isEmpty()) {
+            condition(where, parameters, "e.type in :types", "types", filter.types());
+        }
+        filter.outcome().ifPresent(v -> condition(where, parameters, "e.outcome = :outcome", "outcome", v));
+        filter.from().ifPresent(v -> condition(where, parameters, "e.occurredAt >= :from", "from", v));
+        filter.to().ifPresent(v -> condition(where, parameters, "e.occurredAt < :to", "to", v));
+        after.ifPresent(c -> {
+            // The first conjunct gives the index a range bound; the second breaks ties on time by id.
+            where.add("e.occurredAt <= :afterTime and (e.occurredAt < :afterTime or e.id < :afterId)");
+            parameters.put("afterTime", c.occurredAt());
+            parameters.put("afterId", c.id());
+        });
+        String jpql = VIEW + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by e.occurredAt desc, e.id desc";
+        TypedQuery<Object[]> query = em.createQuery(jpql, Object[].class).setMaxResults(limit);
+        parameters.forEach(query::setParameter);
+        return query.getResultList().stream().map(AuditReports::view).toList();
+    }
+
+    /** The devices in a user's trail, most recently seen first. */
+    public List<UserDevice> devicesOf(String user) {
+        return em.createQuery("select e.deviceId, min(e.occurredAt), max(e.occurredAt), count(e), " + TOKENS
+                        + " from AuditEvent e where e.userId = :user and e.deviceId is not null"
+                        + " group by e.deviceId order by max(e.occurredAt) desc", Object[].class)
+                .setParameter("user", user)
+                .setParameter("granted", AuditOutcome.GRANTED)
+                .setParameter("tokenTypes", TOKEN_TYPES)
+                .setMaxResults(MAX_ROWS)
+                .getResultList().stream()
+                .map(r -> new UserDevice((String) r[0], (Instant) r[1], (Instant) r[2], count(r[3]), count(r[4])))
+                .toList();
+    }
+
+    /** The users in a device's trail, most recently seen first. */
+    public List<DeviceUser> usersOf(String device) {
+        return em.createQuery("select e.userId, min(e.occurredAt), max(e.occurredAt), count(e), " + TOKENS
+                        + " from AuditEvent e where e.deviceId = :device and e.userId is not null"
+                        + " group by e.userId order by max(e.occurredAt) desc", Object[].class)
+                .setParameter("device", device)
+                .setParameter("granted", AuditOutcome.GRANTED)
+                .setParameter("tokenTypes", TOKEN_TYPES)
+                .setMaxResults(MAX_ROWS)
+                .getResultList().stream()
+                .map(r -> new DeviceUser((String) r[0], (Instant) r[1], (Instant) r[2], count(r[3]), count(r[4])))
+                .toList();
+    }
+
+    /** The aggregates of [from, to). */
+    public AuditSummary summary(Instant from, Instant to) {
+        List<AuditSummary.DayCount> perDay = tokensInRange(
+                "select extract(date from e.occurredAt), count(e)", "group by extract(date from e.occurredAt)"
+                        + " order by extract(date from e.occurredAt)", from, to)
+                .stream().map(r -> new AuditSummary.DayCount(day(r[0]), count(r[1]))).toList();
+        List<AuditSummary.ContentCount> perContent = tokensInRange(
+                "select e.contentId, count(e)", "group by e.contentId order by count(e) desc, e.contentId", from, to)
+                .stream().map(r -> new AuditSummary.ContentCount((String) r[0], count(r[1]))).toList();
+        List<AuditSummary.ReasonCount> refusals = em.createQuery("select e.reasonCode, count(e) from AuditEvent e"
+                        + " where e.outcome = :refused and e.occurredAt >= :from and e.occurredAt < :to"
+                        + " group by e.reasonCode order by count(e) desc, e.reasonCode", Object[].class)
+                .setParameter("refused", AuditOutcome.REFUSED)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList().stream()
+                .map(r -> new AuditSummary.ReasonCount((String) r[0], count(r[1]))).toList();
+        long activeDevices = em.createQuery("select count(distinct e.deviceId) from AuditEvent e"
+                        + " where e.occurredAt >= :from and e.occurredAt < :to and e.deviceId is not null", Long.class)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getSingleResult();
+        return new AuditSummary(from, to, perDay, perContent, refusals, activeDevices, nearDeviceLimit(from, to));
+    }
+
+    /**
+     * Counts bound devices from the device table, which is what a device limit applies to; the
+     * range keeps the report to users active in it.
+     */
+    private AuditSummary.DeviceLimitReport nearDeviceLimit(Instant from, Instant to) {
+        int threshold = Math.max(1, deviceLimit - deviceLimitMargin);
+        List<AuditSummary.UserDeviceCount> users = em.createQuery("select d.userId, count(d) from Device d"
+                        + " where d.revokedAt is null and d.lastSeenAt >= :from and d.firstBoundAt < :to"
+                        + " group by d.userId having count(d) >= :threshold order by count(d) desc, d.userId",
+                        Object[].class)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setParameter("threshold", (long) threshold)
+                .setMaxResults(MAX_ROWS)
+                .getResultList().stream()
+                .map(r -> new AuditSummary.UserDeviceCount((String) r[0], count(r[1]))).toList();
+        return new AuditSummary.DeviceLimitReport(deviceLimit, threshold, MAX_ROWS, users);
+    }
+
+    private List<Object[]> tokensInRange(String select, String groupAndOrder, Instant from, Instant to) {
+        return em.createQuery(select + " from AuditEvent e where e.type in :tokenTypes and e.outcome = :granted"
+                        + " and e.occurredAt >= :from and e.occurredAt < :to " + groupAndOrder, Object[].class)
+                .setParameter("tokenTypes", TOKEN_TYPES)
+                .setParameter("granted", AuditOutcome.GRANTED)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setMaxResults(MAX_ROWS)
+                .getResultList();
+    }
+
+    private static void condition(List<String> where, Map<String, Object> parameters, String clause, String name,
+                                  Object value) {
+        where.add(clause);
+        parameters.put(name, value);
+    }
+
+    private static AuditEventView view(Object[] r) {
+        return new AuditEventView((Long) r[0], (Instant) r[1], (AuditType) r[2], (AuditOutcome) r[3], (String) r[4],
+                (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], (Instant) r[10],
+                (String) r[11], (String) r[12]);
+    }
+
+    private static long count(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static LocalDate day(Object value) {
+        return value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.tether.audit;
+
+import dev.tether.web.ApiException;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The query parameters of a search or an export, checked: a bad one is answered 400 with a
+ * problem naming it, never silently ignored, since an auditor who mistypes a filter must not
+ * read an unfiltered trail as the answer.
+ */
+public class AuditSearchParams {
+
+    @QueryParam("user")
+    String user;
+
+    @QueryParam("device")
+    String device;
+
+    @QueryParam("content")
+    String content;
+
+    /** Repeatable: events of any of the given types. */
+    @QueryParam("type")
+    List<String> types;
+
+    @QueryParam("outcome")
+    String outcome;
+
+    /** ISO-8601 instant, inclusive. */
+    @QueryParam("from")
+    String from;
+
+    /** ISO-8601 instant, exclusive. */
+    @QueryParam("to")
+    String to;
+
+    AuditFilter toFilter() {
+        Set<AuditType> typeSet = EnumSet.noneOf(AuditType.class);
+        if (types != null) {
+            for (String type : types) {
+                typeSet.add(constant(AuditType.class, "type", type));
+            }
+        }
+        Optional<Instant> start = instant("from", from);
+        Optional<Instant> end = instant("to", to);
+        if (start.isPresent() && end.isPresent() && !start.get().isBefore(end.get())) {
+            throw ApiException.badRequest("bad-time-range", "'from' must be before 'to'.");
+        }
+        return new AuditFilter(text("user", user), text("device", device), text("content", content), typeSet,
+                outcome == null ? Optional.empty() : Optional.of(constant(AuditOutcome.class, "outcome", outcome)),
+                start, end);
+    }
+
+    static Optional<Instant> instant(String name, String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(value));
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("bad-time", "'" + name + "' must be an ISO-8601 instant such as "
+                    + "2026-11-26T12:00:00Z.");
+        }
+    }
+
+    private static Optional<String> text(String name, String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.isBlank()) {
+            throw ApiException.badRequest("bad-filter", "'" + name + "' must not be blank.");
+        }
+        return Optional.of(value);
+    }
+
+    private static <E extends Enum<E>> E constant(Class<E> type, String name, String value) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("bad-filter", "'" + name + "' must be one of "
+                    + Arrays.toString(type.getEnumConstants()) + ".");
+        }
+    }
+}
