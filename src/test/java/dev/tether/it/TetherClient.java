@@ -37,7 +37,7 @@ final class TetherClient {
     /** A bearer token from the development SSO, with extra form fields (issuer, audience, expiresIn). */
     String token(String user, String groups, String extraForm) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/simulator/sso/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString("user=" + enc(user) + "&groups=" + enc(groups) + extraForm))
                 .build());
         if (response.statusCode() != 200) {
@@ -122,6 +122,33 @@ final class TetherClient {
         return Json.createReader(new StringReader(response.body())).readArray();
     }
 
+    /**
+     * Binds a new device to the user of {@code subscriberToken} as a player would: registration,
+     * redemption of the registration token with the device's SPC, one device-bound token for
+     * demo-movie. Returns the cookie.
+     */
+    String bindDevice(String subscriberToken, String deviceId) {
+        JsonObject registration = entitlement(subscriberToken, request(2, "demo-movie"));
+        if (!registration.getBoolean("isAllowed")) {
+            throw new IllegalStateException("registration refused: " + registration);
+        }
+        String cookie = registration.getString("customerCookie");
+        HttpResponse<byte[]> redeemed = redeem(registration.getString("epTokenURL"), spc(deviceId, REGISTRATION_CONTENT));
+        if (redeemed.statusCode() != 200) {
+            throw new IllegalStateException("registration token not redeemed: " + redeemed.statusCode());
+        }
+        JsonObject bound = entitlement(subscriberToken, request(3, "demo-movie", cookie));
+        if (!bound.getBoolean("isAllowed")) {
+            throw new IllegalStateException("device-bound token refused: " + bound);
+        }
+        return cookie;
+    }
+
+    /** A device id no other test uses: 40 hex digits. */
+    static String newDeviceId() {
+        return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "").substring(0, 40);
+    }
+
     HttpResponse<String> get(String path, String bearer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
         if (bearer != null) {
@@ -153,7 +180,7 @@ final class TetherClient {
         }
     }
 
-    private HttpResponse<byte[]> sendBytes(HttpRequest request) {
+    HttpResponse<byte[]> sendBytes(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {

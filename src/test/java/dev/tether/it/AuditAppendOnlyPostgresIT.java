@@ -1,0 +1,92 @@
+package dev.tether.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * PostgreSQL itself refuses to change or remove an audit event, whoever asks: the connection here
+ * uses the same role as Tether. Runs in the postgres profile only (failsafe includes it there);
+ * H2 has no such guard, which the README says.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AuditAppendOnlyPostgresIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TetherDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void updateDeleteAndTruncateOfTheAuditTrailAreRefused() throws Exception {
+        TetherClient tether = new TetherClient(base);
+        String user = "user-" + UUID.randomUUID();
+        JsonObject granted = tether.entitlement(tether.token(user, "subscriber"), TetherClient.request(1, "demo-movie"));
+        assertTrue(granted.getBoolean("isAllowed"));
+
+        try (Connection db = connect()) {
+            long id;
+            try (PreparedStatement find = db.prepareStatement("SELECT id FROM audit_event WHERE user_id = ?")) {
+                find.setString(1, user);
+                try (ResultSet rows = find.executeQuery()) {
+                    assertTrue(rows.next(), "Tether wrote the event");
+                    id = rows.getLong(1);
+                }
+            }
+            SQLException update = assertThrows(SQLException.class, () -> execute(db,
+                    "UPDATE audit_event SET outcome = 'REFUSED', reason_code = 'FORGED' WHERE id = " + id));
+            assertTrue(update.getMessage().contains("append-only"), update.getMessage());
+            assertEquals("42501", update.getSQLState(), "insufficient_privilege");
+            SQLException delete = assertThrows(SQLException.class, () -> execute(db,
+                    "DELETE FROM audit_event WHERE id = " + id));
+            assertTrue(delete.getMessage().contains("append-only"), delete.getMessage());
+            SQLException truncate = assertThrows(SQLException.class, () -> execute(db, "TRUNCATE audit_event"));
+            assertTrue(truncate.getMessage().contains("append-only"), truncate.getMessage());
+        }
+
+        HttpResponse<String> trail = tether.get("/api/audit/events?user=" + URLEncoder.encode(user, StandardCharsets.UTF_8),
+                tether.token("auditor-" + UUID.randomUUID(), "auditor"));
+        JsonObject event = TetherClient.json(trail.body().substring(1, trail.body().length() - 1));
+        assertEquals("GRANTED", event.getString("outcome"), "the event is as Tether wrote it");
+    }
+
+    private static void execute(Connection db, String sql) throws SQLException {
+        try (Statement statement = db.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** The database Tether's postgres datasource uses: the same PG_* variables and defaults. */
+    private static Connection connect() throws SQLException {
+        String url = "jdbc:postgresql://" + env("PG_HOST", "127.0.0.1") + ":" + env("PG_PORT", "5432") + "/"
+                + env("PG_DATABASE", "test");
+        return DriverManager.getConnection(url, env("PG_USER", "postgres"), env("PG_PASSWORD", ""));
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+}
