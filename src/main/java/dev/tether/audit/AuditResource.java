@@ -29,12 +29,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The auditor's read access to the trail: search, export, per-user and per-device views, aggregates. */
 @Path("/api/audit")
 @RequestScoped
 @RolesAllowed(Roles.AUDITOR)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit", description = "The auditor's reports on the append-only audit trail (role auditor)")
 public class AuditResource {
 
     static final int MAX_LIMIT = 500;
@@ -58,6 +61,7 @@ public class AuditResource {
      * {@code Link} header's {@code rel="next"} URL (this request with {@code after=<cursor>}) is the
      * next page.
      */
+    @Operation(summary = "Search events", description = "Filters user, device, content, type (repeatable), outcome, from (inclusive) and to (exclusive, ISO-8601 instants); newest first; the Link header rel=next carries the next page's cursor.")
     @GET
     @Path("events")
     public Response search(@BeanParam AuditSearchParams params,
@@ -84,6 +88,7 @@ public class AuditResource {
     }
 
     /** The same search as CSV, every matching event, streamed. */
+    @Operation(summary = "Export a search as CSV", description = "The same filters as the search; every matching event, streamed.")
     @GET
     @Path("export")
     @Produces("text/csv")
@@ -101,6 +106,7 @@ public class AuditResource {
     }
 
     /** The devices in a user's trail, with first and last sight and token counts. */
+    @Operation(summary = "A user's devices", description = "First and last sight, events and tokens per device.")
     @GET
     @Path("users/{user}/devices")
     public List<UserDevice> devicesOf(@PathParam("user") String user) {
@@ -108,6 +114,7 @@ public class AuditResource {
     }
 
     /** The users in a device's trail; more than one is a sharing signal. */
+    @Operation(summary = "A device's users", description = "More than one user on a device is a sharing signal.")
     @GET
     @Path("devices/{device}/users")
     public List<DeviceUser> usersOf(@PathParam("device") String device) {
@@ -115,6 +122,7 @@ public class AuditResource {
     }
 
     /** Aggregates over [from, to): by default the last 30 days; at most 366 days. */
+    @Operation(summary = "Aggregates over a time range", description = "Tokens per UTC day and per content, refusals by reason, distinct active devices, users near the device limit; default the last 30 days, at most 366.")
     @GET
     @Path("summary")
     public AuditSummary summary(@QueryParam("from") String from, @QueryParam("to") String to) {

@@ -59,6 +59,8 @@ public final class AuditBenchmark {
     private static final Path WLP = Path.of(System.getProperty("bench.wlp", "target/liberty/wlp"));
     private static final String BASE = System.getProperty("bench.url", "http://localhost:9080/tether");
     private static final int PAGE = 50;
+    /** Load the trail and stop: loading needs no server, so it can run without the port. */
+    private static final boolean LOAD_ONLY = Boolean.getBoolean("bench.loadOnly");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> table = new ArrayList<>();
@@ -77,6 +79,9 @@ public final class AuditBenchmark {
         createDatabaseIfMissing();
         try (Connection db = connect(DATABASE)) {
             load(db, trail);
+        }
+        if (LOAD_ONLY) {
+            return;
         }
         startServer();
         try {
@@ -164,8 +169,9 @@ public final class AuditBenchmark {
 
     private static void copy(Connection db, String sql, RowWriter rows) throws Exception {
         CopyIn copy = db.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-        try (Writer out = new OutputStreamWriter(new CopyOutput(copy), StandardCharsets.UTF_8)) {
-            rows.write(new java.io.BufferedWriter(out, 1 << 20));
+        try (Writer out = new java.io.BufferedWriter(
+                new OutputStreamWriter(new CopyOutput(copy), StandardCharsets.UTF_8), 1 << 20)) {
+            rows.write(out);
         }
         copy.endCopy();
     }
