@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,6 +35,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.JMX;
+import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
@@ -383,10 +386,13 @@ public final class AuditBenchmark {
             MemoryMXBean memory = jmx == null ? null : JMX.newMXBeanProxy(jmx.getMBeanServerConnection(),
                     new ObjectName(ManagementFactory.MEMORY_MXBEAN_NAME), MemoryMXBean.class);
             long baseline = -1;
+            List<MemoryPoolMXBean> tenured = jmx == null ? List.of() : tenuredPools(jmx.getMBeanServerConnection());
             if (memory != null) {
                 memory.gc();
                 baseline = memory.getHeapMemoryUsage().getUsed();
             }
+            long tenuredBaseline = tenured.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+            tenured.forEach(MemoryPoolMXBean::resetPeakUsage);
             AtomicLong peak = new AtomicLong(baseline);
             CompletableFuture<Void> sampler = memory == null ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.runAsync(() -> sample(memory, peak));
@@ -411,6 +417,7 @@ public final class AuditBenchmark {
             peak.set(-peak.get() - 1);
             sampler.join();
             long peakUsed = -peak.get() - 1;
+            long tenuredPeak = tenured.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             long retained = -1;
             if (memory != null) {
                 memory.gc();
@@ -421,8 +428,10 @@ public final class AuditBenchmark {
                     query.isEmpty() ? "all events" : query, lines - 1, bytes / 1e6, seconds, (lines - 1) / seconds));
             if (memory != null) {
                 table.add(String.format(Locale.ROOT, "server heap (-Xmx256m): %.1f MB after GC before, peak %.1f MB "
-                                + "during (growth %.1f MB, garbage included), %.1f MB after GC after",
-                        baseline / 1e6, peakUsed / 1e6, (peakUsed - baseline) / 1e6, retained / 1e6));
+                                + "during (growth %.1f MB, young garbage included), %.1f MB after GC after; old "
+                                + "generation %.1f MB before, peak %.1f MB during (growth %.1f MB)",
+                        baseline / 1e6, peakUsed / 1e6, (peakUsed - baseline) / 1e6, retained / 1e6,
+                        tenuredBaseline / 1e6, tenuredPeak / 1e6, (tenuredPeak - tenuredBaseline) / 1e6));
             } else {
                 table.add("server heap: not measured (no JMX local connector address in the server's logs/state)");
             }
@@ -447,6 +456,19 @@ public final class AuditBenchmark {
                 return;
             }
         }
+    }
+
+    /** The heap pools that hold what survives young collections (G1 Old Gen, or the like). */
+    private static List<MemoryPoolMXBean> tenuredPools(MBeanServerConnection server) throws Exception {
+        List<MemoryPoolMXBean> pools = new ArrayList<>();
+        for (ObjectName name : server.queryNames(new ObjectName("java.lang:type=MemoryPool,*"), null)) {
+            MemoryPoolMXBean pool = JMX.newMXBeanProxy(server, name, MemoryPoolMXBean.class);
+            String poolName = pool.getName();
+            if (pool.getType() == MemoryType.HEAP && !poolName.contains("Eden") && !poolName.contains("Survivor")) {
+                pools.add(pool);
+            }
+        }
+        return pools;
     }
 
     private static JMXConnector jmx() throws IOException {
