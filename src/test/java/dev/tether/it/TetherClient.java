@@ -130,6 +130,34 @@ final class TetherClient {
         return send(request.build());
     }
 
+    /** Injects a fault into the simulated ExpressPlay (needs an admin token). */
+    void injectFault(String adminToken, JsonObjectBuilder fault) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/simulator/faults"))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(fault.build().toString())).build());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("fault injection answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    void resetFaults(String adminToken) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/simulator/faults"))
+                .header("Authorization", "Bearer " + adminToken).DELETE().build());
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("fault reset answered " + response.statusCode());
+        }
+    }
+
+    /** How many calls the simulated ExpressPlay endpoint (TOKEN, RECORDS, RIGHTS) has received. */
+    long calls(String adminToken, String endpoint) {
+        HttpResponse<String> response = get("/simulator/faults", adminToken);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("fault state answered " + response.statusCode());
+        }
+        return json(response.body()).getJsonObject("calls").getJsonNumber(endpoint).longValue();
+    }
+
     static JsonObject json(String body) {
         return Json.createReader(new StringReader(body)).readObject();
     }
