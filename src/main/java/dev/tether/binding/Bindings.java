@@ -25,6 +25,11 @@ public class Bindings {
         return byCookie(cookie).isPresent();
     }
 
+    /** Writes pending changes now, so that a conflict with a concurrent transaction surfaces at this point. */
+    public void flush() {
+        em.flush();
+    }
+
     /** Stores a new binding now, so that a cookie collision surfaces here rather than at commit. */
     public void add(DeviceBinding binding) {
         em.persist(binding);

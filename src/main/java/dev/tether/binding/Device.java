@@ -60,6 +60,10 @@ public class Device {
         lastContentId = content.value();
     }
 
+    public Long id() {
+        return id;
+    }
+
     public boolean isRevoked() {
         return revokedAt != null;
     }

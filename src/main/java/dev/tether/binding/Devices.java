@@ -25,14 +25,25 @@ public class Devices {
         return found.stream().findFirst();
     }
 
-    /** The user's record of this device, created on first use, marked as seen for {@code content}. */
-    public Device recordUse(UserId user, DeviceId deviceId, ContentId content, Instant now) {
-        Device device = find(user, deviceId).orElseGet(() -> {
+    /**
+     * Records that the user's device asked for {@code content}: creates the device on first use,
+     * otherwise moves its last-seen time. The move is a plain UPDATE, outside optimistic locking:
+     * concurrent plays on one device must not fail each other, and the latest time wins anyway.
+     */
+    public void recordUse(UserId user, DeviceId deviceId, ContentId content, Instant now) {
+        Optional<Device> known = find(user, deviceId);
+        if (known.isEmpty()) {
             Device created = new Device(user, deviceId, now);
+            created.seen(content, now);
             em.persist(created);
-            return created;
-        });
-        device.seen(content, now);
-        return device;
+            em.flush();
+            return;
+        }
+        em.createQuery("update Device d set d.lastSeenAt = :now, d.lastContentId = :content "
+                        + "where d.id = :id and d.lastSeenAt < :now")
+                .setParameter("now", now)
+                .setParameter("content", content.value())
+                .setParameter("id", known.get().id())
+                .executeUpdate();
     }
 }

@@ -29,7 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The three SEES use cases, one transaction each. A grant and its audit event commit together;
- * a refusal is audited in its own transaction and then rolls the use case back.
+ * a refusal is audited in its own transaction and then rolls the use case back. Callers go
+ * through {@link Entitlements}, which retries a use case that lost a race to a concurrent one.
  */
 @ApplicationScoped
 public class EntitlementService {
@@ -134,8 +135,16 @@ public class EntitlementService {
         if (binding.isExpired(now)) {
             throw refuse(caller, type, SeesError.COOKIE_EXPIRED, contentId, cookie, null);
         }
-        DeviceId device = binding.deviceId().orElseGet(() -> resolve(caller, binding, contentId, now));
-        devices.recordUse(caller.user(), device, contentId, now);
+        DeviceId device;
+        // A concurrent request for the same cookie surfaces here (row lock, version, unique device),
+        // before a token is asked for; Entitlements retries in a fresh transaction.
+        try {
+            device = binding.deviceId().orElseGet(() -> resolve(caller, binding, contentId, now));
+            devices.recordUse(caller.user(), device, contentId, now);
+            bindings.flush();
+        } catch (PersistenceException e) {
+            throw new ConcurrentDecisionException(e);
+        }
 
         Instant expiry = content.tokenExpiry(now);
         TokenUrl url = requestToken(caller, type, contentId, cookie, device,

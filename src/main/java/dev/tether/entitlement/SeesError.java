@@ -16,6 +16,7 @@ public enum SeesError {
     COOKIE_EXPIRED(3004, false, false, "This registration has expired; register the device again (requestType 2)."),
     COOKIE_IN_USE(3005, false, false, "This cookie is already in use; send none and Tether will choose one."),
     DEVICE_NOT_REDEEMED(3006, false, true, "The device has not redeemed its registration token yet; play the registration content with this cookie, then ask again."),
+    CONCURRENT_REQUESTS(3007, false, true, "Other requests for this device are being decided right now; try again."),
     EXPRESSPLAY_REFUSED(4001, false, false, "ExpressPlay refused to issue the token."),
     EXPRESSPLAY_UNAVAILABLE(4002, false, true, "ExpressPlay is unavailable right now; try again shortly."),
     DEVICE_BINDING_UNSUPPORTED(4003, false, false, "Device binding is not supported by this ExpressPlay account."),

@@ -26,7 +26,7 @@ import java.io.InputStream;
 public class SeesResource {
 
     @Inject
-    EntitlementService service;
+    Entitlements service;
 
     @Inject
     SeesRequests requests;

@@ -42,6 +42,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @SimulatorEndpoint
 public class DevelopmentSso {
 
+    private static final Duration MAX_LIFETIME = Duration.ofDays(1);
     private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     @Inject
@@ -59,12 +60,18 @@ public class DevelopmentSso {
     @ConfigProperty(name = "tether.simulator.sso.token-lifetime", defaultValue = "PT1H")
     Duration lifetime;
 
-    /** A signed token for {@code user} with {@code groups} (comma-separated roles). */
+    /**
+     * A signed token for {@code user} with {@code groups} (comma-separated roles). For trying
+     * Tether's checks, {@code issuer}, {@code audience} and {@code expiresIn} (seconds, negative
+     * for a token that has already expired) override the configured claims.
+     */
     @POST
     @Path("token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response token(@FormParam("user") String user, @FormParam("groups") String groups) {
+    public Response token(@FormParam("user") String user, @FormParam("groups") String groups,
+                          @FormParam("issuer") String issuerOverride, @FormParam("audience") String audienceOverride,
+                          @FormParam("expiresIn") Long expiresIn) {
         if (user == null || user.isBlank() || user.length() > UserId.MAX_LENGTH) {
             throw ApiException.badRequest("bad-user", "Form parameter 'user' is required, 1 to " + UserId.MAX_LENGTH + " characters.");
         }
@@ -73,16 +80,21 @@ public class DevelopmentSso {
         if (!groupList.stream().allMatch(g -> GROUP.matcher(g).matches())) {
             throw ApiException.badRequest("bad-groups", "'groups' is a comma-separated list of role names.");
         }
+        if (expiresIn != null && Math.abs(expiresIn) > MAX_LIFETIME.toSeconds()) {
+            throw ApiException.badRequest("bad-expiry", "'expiresIn' is at most a day either way.");
+        }
+        Duration validity = expiresIn == null ? lifetime : Duration.ofSeconds(expiresIn);
         Instant now = Instant.now();
+        Instant issuedAt = validity.isNegative() ? now.plus(validity).minusSeconds(60) : now;
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(issuer)
-                .audience(audiences)
+                .issuer(issuerOverride == null ? issuer : issuerOverride)
+                .audience(audienceOverride == null ? audiences : List.of(audienceOverride))
                 .subject(user)
                 .claim("upn", user)
                 .claim("groups", groupList)
                 .jwtID(UUID.randomUUID().toString())
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(lifetime)))
+                .issueTime(Date.from(issuedAt))
+                .expirationTime(Date.from(now.plus(validity)))
                 .build();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
@@ -91,7 +103,7 @@ public class DevelopmentSso {
             String body = Json.createObjectBuilder()
                     .add("access_token", jwt.serialize())
                     .add("token_type", "Bearer")
-                    .add("expires_in", lifetime.toSeconds())
+                    .add("expires_in", validity.toSeconds())
                     .build().toString();
             return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
         } catch (JOSEException e) {

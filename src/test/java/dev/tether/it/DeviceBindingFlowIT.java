@@ -230,6 +230,35 @@ class DeviceBindingFlowIT {
         assertTrue(TetherClient.json(response.body()).getBoolean("isAllowed"));
     }
 
+    @Test
+    void concurrentRequestsForOneCookieResolveTheDeviceOnceAndAllSucceed() throws Exception {
+        String cookie = registeredDevice(DEVICE_A);
+        int parallel = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return tether.sees(token, TetherClient.request(3, "demo-movie", cookie).build().toString());
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(200, response.statusCode(), response.body());
+                assertTrue(TetherClient.json(response.body()).getBoolean("isAllowed"), response.body());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<String> kinds = kinds(tether.audit(auditor, user));
+        assertEquals(1, kinds.stream().filter("DEVICE_RESOLUTION/GRANTED"::equals).count(), kinds.toString());
+        assertEquals(parallel, kinds.stream().filter("DEVICE_BOUND_TOKEN/GRANTED"::equals).count(), kinds.toString());
+    }
+
     /** Registers {@code device} for the signed-in user and returns the cookie. */
     private String registeredDevice(String device) {
         JsonObject registration = tether.entitlement(token, TetherClient.request(2, "demo-movie"));

@@ -31,9 +31,14 @@ final class TetherClient {
 
     /** A bearer token from the development SSO. */
     String token(String user, String groups) {
+        return token(user, groups, "");
+    }
+
+    /** A bearer token from the development SSO, with extra form fields (issuer, audience, expiresIn). */
+    String token(String user, String groups, String extraForm) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/simulator/sso/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("user=" + enc(user) + "&groups=" + enc(groups)))
+                .POST(HttpRequest.BodyPublishers.ofString("user=" + enc(user) + "&groups=" + enc(groups) + extraForm))
                 .build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("SSO answered " + response.statusCode() + ": " + response.body());
@@ -58,8 +63,12 @@ final class TetherClient {
     }
 
     HttpResponse<String> sees(String bearer, String body) {
+        return sees(bearer, body, "application/json");
+    }
+
+    HttpResponse<String> sees(String bearer, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri("/sees/entitlement"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);

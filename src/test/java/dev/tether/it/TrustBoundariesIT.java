@@ -1,0 +1,153 @@
+package dev.tether.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Tokens signed by the trusted key but with the wrong claims, and hostile request bodies. */
+@ExtendWith(ArquillianExtension.class)
+class TrustBoundariesIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TetherDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private TetherClient tether;
+    private String body;
+    private String user;
+    private String token;
+    private String auditor;
+
+    @BeforeEach
+    void setUp() {
+        tether = new TetherClient(base);
+        body = TetherClient.request(1, "demo-movie").build().toString();
+        user = "user-" + UUID.randomUUID();
+        token = tether.token(user, "subscriber");
+        auditor = tether.token("auditor-" + UUID.randomUUID(), "auditor");
+    }
+
+    @Test
+    void anExpiredTokenIs401() {
+        String expired = tether.token(user, "subscriber", "&expiresIn=-300");
+
+        assertEquals(401, tether.sees(expired, body).statusCode());
+    }
+
+    @Test
+    void aTokenJustPastItsExpiryIsWithinTheClockSkew() {
+        String justExpired = tether.token(user, "subscriber", "&expiresIn=-5");
+
+        assertEquals(200, tether.sees(justExpired, body).statusCode(), "mp.jwt.verify.clock.skew is 30 s");
+    }
+
+    @Test
+    void aTokenOfAnotherIssuerIs401() {
+        assertEquals(401, tether.sees(tether.token(user, "subscriber", "&issuer=https://evil.example"), body).statusCode());
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIs401() {
+        assertEquals(401, tether.sees(tether.token(user, "subscriber", "&audience=another-service"), body).statusCode());
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedAndAudited() {
+        String huge = "{\"messageID\":\"" + TetherClient.newMessageId() + "\",\"version\":1,\"contentID\":\"demo-movie\",\"pad\":\""
+                + "x".repeat(10_000) + "\"}";
+
+        HttpResponse<String> response = tether.sees(token, huge);
+
+        assertEquals(400, response.statusCode());
+        JsonObject answer = TetherClient.json(response.body());
+        assertEquals(1001, answer.getInt("error"));
+        assertTrue(answer.getString("errorText").contains("4096"));
+        assertEquals(List.of("INVALID_REQUEST/REFUSED/INVALID_REQUEST"), events());
+    }
+
+    @Test
+    void aBodyThatIsNotJsonByContentTypeIsRefused() {
+        HttpResponse<String> response = tether.sees(token, body, "text/plain");
+
+        assertEquals(400, response.statusCode());
+        assertEquals(1001, TetherClient.json(response.body()).getInt("error"));
+    }
+
+    @Test
+    void aMessageIdThatIsNotAGuidIsRefusedWithoutEchoingIt() {
+        HttpResponse<String> response = tether.sees(token,
+                TetherClient.request(1, "demo-movie").add("messageID", "<script>alert(1)</script>").build().toString());
+
+        assertEquals(400, response.statusCode());
+        JsonObject answer = TetherClient.json(response.body());
+        assertEquals(1001, answer.getInt("error"));
+        assertFalse(answer.containsKey("messageID"));
+        assertFalse(response.body().contains("script"));
+    }
+
+    @Test
+    void wrongShapesOfCookieAreRefusedWithTheirOwnCode() {
+        for (String cookie : List.of("short", "x".repeat(33), "has spaces in it ok", "semi;colon;cookie;;")) {
+            JsonObject bound = tether.entitlement(token, TetherClient.request(3, "demo-movie", cookie));
+            assertEquals(3001, bound.getInt("error"), cookie);
+            JsonObject registration = tether.entitlement(token, TetherClient.request(2, "demo-movie", cookie));
+            assertEquals(3001, registration.getInt("error"), cookie);
+        }
+        assertEquals(8, events().stream().filter(e -> e.endsWith("/REFUSED/COOKIE_MALFORMED")).count());
+    }
+
+    @Test
+    void nullsAndWrongTypesInEveryFieldAreRefusedNotCrashed() {
+        String id = TetherClient.newMessageId();
+        for (String bad : List.of("[]", "null", "\"text\"", "{}",
+                "{\"messageID\":\"" + id + "\",\"version\":1,\"contentID\":7}",
+                "{\"messageID\":\"" + id + "\",\"version\":1.5,\"contentID\":\"demo-movie\"}",
+                "{\"messageID\":\"" + id + "\",\"version\":99999999999,\"contentID\":\"demo-movie\"}",
+                "{\"messageID\":\"" + id + "\",\"version\":1,\"requestType\":\"3\",\"contentID\":\"demo-movie\"}",
+                "{\"messageID\":\"" + id + "\",\"version\":1,\"contentID\":\"demo-movie\",\"customerCookie\":42}",
+                "{\"messageID\":\"" + id + "\",\"version\":1,\"contentID\":\"../../etc/passwd\"}")) {
+            HttpResponse<String> response = tether.sees(token, bad);
+            assertEquals(400, response.statusCode(), bad);
+            JsonObject answer = TetherClient.json(response.body());
+            assertFalse(answer.getBoolean("isAllowed"), bad);
+            assertEquals(1001, answer.getInt("error"), bad);
+        }
+    }
+
+    @Test
+    void theServerLogHoldsNoSecret() throws Exception {
+        JsonObject granted = tether.entitlement(token, TetherClient.request(1, "demo-movie"));
+        assertTrue(granted.getBoolean("isAllowed"));
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("tether.server.log"));
+
+        String text = java.nio.file.Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        assertTrue(text.contains("HHH000412"), "this is the server's log, and Hibernate is the JPA provider");
+        assertFalse(text.contains("00112233445566778899aabbccddeeff"), "the customer authenticator");
+        assertFalse(text.contains("ExpressPlayToken="), "a token URL");
+        assertFalse(text.contains(granted.getString("epTokenURL").substring(granted.getString("epTokenURL").indexOf('=') + 1)));
+    }
+
+    private List<String> events() {
+        return tether.audit(auditor, user).getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("type") + "/" + e.getString("outcome") + "/" + e.getString("reasonCode", ""))
+                .toList();
+    }
+}
