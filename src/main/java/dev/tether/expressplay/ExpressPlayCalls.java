@@ -46,6 +46,9 @@ public class ExpressPlayCalls {
     RecordRetrievalApi recordApi;
 
     @Inject
+    ExpressPlayStats stats;
+
+    @Inject
     @ConfigProperty(name = "tether.expressplay.customer-authenticator")
     String customerAuthenticator;
 
@@ -62,6 +65,7 @@ public class ExpressPlayCalls {
             skipOn = ExpressPlayRefusedException.class)
     @Bulkhead(16)
     public TokenUrl requestToken(TokenRequest request) {
+        stats.attempt(ExpressPlayStats.Endpoint.TOKEN);
         Form form = new Form()
                 .param("customerAuthenticator", customerAuthenticator)
                 .param("errorFormat", ERROR_FORMAT)
@@ -95,6 +99,7 @@ public class ExpressPlayCalls {
             skipOn = ExpressPlayRefusedException.class)
     @Bulkhead(16)
     public Optional<DeviceId> deviceOf(Cookie cookie) {
+        stats.attempt(ExpressPlayStats.Endpoint.RECORDS);
         List<TransactionRecord> records;
         try {
             records = recordApi.byCookie(customerAuthenticator, ERROR_FORMAT, cookie.value());

@@ -114,7 +114,11 @@ final class TetherClient {
 
     /** A user's latest audit events, newest first, read with an auditor's token. */
     JsonArray audit(String auditorToken, String user) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/audit/events?user=" + enc(user)))
+        return audit(auditorToken, user, 50);
+    }
+
+    JsonArray audit(String auditorToken, String user, int limit) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/audit/events?user=" + enc(user) + "&limit=" + limit))
                 .header("Authorization", "Bearer " + auditorToken).GET().build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("audit answered " + response.statusCode() + ": " + response.body());
