@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -15,11 +17,14 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.util.List;
 
-/** Counts every call to a simulated ExpressPlay endpoint and applies the faults that hit it. */
+/**
+ * Counts every call to a simulated ExpressPlay endpoint, and how many run at once, and applies
+ * the faults that hit it.
+ */
 @Provider
 @InjectsFaults(SimulatedEndpoint.TOKEN)
 @Priority(Priorities.USER)
-public class FaultInjectionFilter implements ContainerRequestFilter {
+public class FaultInjectionFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     static final int PARTIAL_BODY_BYTES = 256 * 1024;
 
@@ -43,6 +48,15 @@ public class FaultInjectionFilter implements ContainerRequestFilter {
                 request.abortWith(failure(fault, marker.value()));
                 return;
             }
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        InjectsFaults marker = resource.getResourceClass() == null ? null
+                : resource.getResourceClass().getAnnotation(InjectsFaults.class);
+        if (marker != null) {
+            injector.finished(marker.value());
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The faults injected into the simulated ExpressPlay, and how many calls each endpoint received. */
@@ -14,10 +15,14 @@ public class FaultInjector {
 
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final Map<SimulatedEndpoint, AtomicLong> calls = new EnumMap<>(SimulatedEndpoint.class);
+    private final Map<SimulatedEndpoint, AtomicInteger> inFlight = new EnumMap<>(SimulatedEndpoint.class);
+    private final Map<SimulatedEndpoint, AtomicInteger> maxInFlight = new EnumMap<>(SimulatedEndpoint.class);
 
     public FaultInjector() {
         for (SimulatedEndpoint endpoint : SimulatedEndpoint.values()) {
             calls.put(endpoint, new AtomicLong());
+            inFlight.put(endpoint, new AtomicInteger());
+            maxInFlight.put(endpoint, new AtomicInteger());
         }
     }
 
@@ -27,8 +32,21 @@ public class FaultInjector {
         return fault;
     }
 
+    /** Clears the faults and the high-water marks of concurrent calls; the call counters keep counting. */
     void reset() {
         faults.clear();
+        maxInFlight.values().forEach(max -> max.set(0));
+    }
+
+    /** The most calls each endpoint has been serving at once since the last reset. */
+    Map<SimulatedEndpoint, Integer> maxConcurrentCalls() {
+        Map<SimulatedEndpoint, Integer> max = new EnumMap<>(SimulatedEndpoint.class);
+        maxInFlight.forEach((endpoint, value) -> max.put(endpoint, value.get()));
+        return max;
+    }
+
+    void finished(SimulatedEndpoint endpoint) {
+        inFlight.get(endpoint).decrementAndGet();
     }
 
     List<FaultView> faults() {
@@ -42,11 +60,13 @@ public class FaultInjector {
     }
 
     /**
-     * Counts a call to {@code endpoint} and returns the faults that hit it, in the order they were
+     * Counts a call to {@code endpoint} (until {@link #finished}), and returns the faults that hit it, in the order they were
      * injected: latency first, if any, then at most one failure.
      */
     List<FaultRequest> onCall(SimulatedEndpoint endpoint) {
         calls.get(endpoint).incrementAndGet();
+        int now = inFlight.get(endpoint).incrementAndGet();
+        maxInFlight.get(endpoint).accumulateAndGet(now, Math::max);
         List<FaultRequest> hits = new ArrayList<>(2);
         boolean failed = false;
         for (Fault fault : faults) {

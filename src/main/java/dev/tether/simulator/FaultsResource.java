@@ -30,8 +30,9 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class FaultsResource {
 
-    /** The faults and the call counters. */
-    public record State(List<FaultView> faults, Map<SimulatedEndpoint, Long> calls) {
+    /** The faults, the call counters, and the most calls served at once since the last reset. */
+    public record State(List<FaultView> faults, Map<SimulatedEndpoint, Long> calls,
+                        Map<SimulatedEndpoint, Integer> maxConcurrentCalls) {
     }
 
     @Inject
@@ -51,7 +52,7 @@ public class FaultsResource {
 
     @GET
     public State state() {
-        return new State(injector.faults(), injector.calls());
+        return new State(injector.faults(), injector.calls(), injector.maxConcurrentCalls());
     }
 
     @DELETE

@@ -1,12 +1,11 @@
 package dev.tether.web;
 
 import jakarta.annotation.Priority;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -27,12 +26,12 @@ public class DatabaseMigration {
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    Database database;
 
     void onStartup(@Observes @Priority(PRIORITY) Startup startup) {
         var result = Flyway.configure(DatabaseMigration.class.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(database.dataSource())
                 .locations(LOCATION)
                 .failOnMissingLocations(true)
                 .load()

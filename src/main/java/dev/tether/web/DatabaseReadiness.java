@@ -1,10 +1,8 @@
 package dev.tether.web;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
+import jakarta.inject.Inject;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -19,13 +17,13 @@ public class DatabaseReadiness implements HealthCheck {
 
     static final int TIMEOUT_SECONDS = 2;
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    Database database;
 
     @Override
     public HealthCheckResponse call() {
-        try (Connection connection = dataSource.getConnection()) {
-            return HealthCheckResponse.named("database").status(connection.isValid(TIMEOUT_SECONDS)).build();
+        try {
+            return HealthCheckResponse.named("database").status(database.answers(TIMEOUT_SECONDS)).build();
         } catch (SQLException e) {
             return HealthCheckResponse.named("database").down().withData("error", e.getClass().getSimpleName()).build();
         }
