@@ -2,10 +2,10 @@ package dev.tether.web;
 
 import dev.tether.audit.AuditAppendOnlyMigration;
 import jakarta.annotation.Priority;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -29,8 +29,8 @@ public class DatabaseMigration {
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    Database database;
 
     /**
      * Tether's migrations on a datasource: the versioned scripts and the Java migrations. Public so
@@ -46,7 +46,7 @@ public class DatabaseMigration {
     }
 
     void onStartup(@Observes @Priority(PRIORITY) Startup startup) {
-        var result = flyway(dataSource).migrate();
+        var result = flyway(database.dataSource()).migrate();
         LOG.info(() -> "Database schema up to date (" + result.migrationsExecuted + " migrations applied now, "
                 + "target version " + (result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion) + ")");
     }
