@@ -24,12 +24,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * PostgreSQL itself refuses to change or remove an audit event, whoever asks: the connection here
- * uses the same role as Tether. Runs in the postgres profile only (failsafe includes it there);
- * H2 has no such guard, which the README says.
+ * What needs the database itself: PostgreSQL refuses to change or remove an audit event, whoever
+ * asks (the connection here uses the same role as Tether), and an event whose text holds line
+ * breaks, which no HTTP client can make (Liberty refuses such a token subject), exports intact.
+ * Runs in the postgres profile only (failsafe includes it there); H2 has no such guard, which
+ * the README says.
  */
 @ExtendWith(ArquillianExtension.class)
-class AuditAppendOnlyPostgresIT {
+class AuditTrailPostgresIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -70,6 +72,29 @@ class AuditAppendOnlyPostgresIT {
                 tether.token("auditor-" + UUID.randomUUID(), "auditor"));
         JsonObject event = TetherClient.json(trail.body().substring(1, trail.body().length() - 1));
         assertEquals("GRANTED", event.getString("outcome"), "the event is as Tether wrote it");
+    }
+
+    @Test
+    void anEventWithLineBreaksCommasAndQuotesExportsAsOneCsvRecord() throws Exception {
+        String user = "line one, \"quoted\"\r\nline two ünï-" + UUID.randomUUID();
+        try (Connection db = connect();
+             PreparedStatement insert = db.prepareStatement("INSERT INTO audit_event (occurred_at, event_type, outcome,"
+                     + " reason_code, user_id, request_id) VALUES (now(), 'INVALID_REQUEST', 'REFUSED', 'INVALID_REQUEST', ?, ?)")) {
+            insert.setString(1, user);
+            insert.setString(2, "multi\nline");
+            assertEquals(1, insert.executeUpdate());
+        }
+        TetherClient tether = new TetherClient(base);
+        HttpResponse<String> csv = tether.get("/api/audit/export?user=" + URLEncoder.encode(user, StandardCharsets.UTF_8),
+                tether.token("auditor-" + UUID.randomUUID(), "auditor"));
+        assertEquals(200, csv.statusCode());
+        String[] lines = csv.body().split("\r\n", -1);
+        assertEquals("id,occurredAt,type,outcome,reasonCode,userId,deviceId,contentId,cookie,tokenFingerprint,"
+                + "tokenExpiresAt,requestId,clientAddress", lines[0]);
+        String record = csv.body().substring(lines[0].length() + 2);
+        assertTrue(record.matches("(?s)\\d+,[^,]+,INVALID_REQUEST,REFUSED,INVALID_REQUEST,"
+                + java.util.regex.Pattern.quote("\"" + user.replace("\"", "\"\"") + "\"") + ",,,,,,\"multi\nline\",\r\n"),
+                record);
     }
 
     private static void execute(Connection db, String sql) throws SQLException {
