@@ -1,0 +1,20 @@
+package dev.tether.web;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Answers a request body that is not JSON, or not of the expected shape, with a 400 problem. The
+ * parser's message is not echoed: it may quote the body.
+ */
+@Provider
+public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
+
+    @Override
+    public Response toResponse(JsonbException exception) {
+        return Problem.of("unreadable-body", "Bad request", 400,
+                "The request body is not JSON of the expected shape.").toResponse();
+    }
+}
