@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Form;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -22,9 +24,11 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The guarded calls to ExpressPlay, and the only place that knows ExpressPlay's parameter names
- * and the customer authenticator. Transient failures (timeouts, connection errors, 5xx) are
- * retried with jittered backoff and count against the circuit; ExpressPlay's error codes are
- * neither retried nor counted. Every number can be tuned through MicroProfile Config
+ * and the customer authenticator. Transient failures (timeouts, connection errors, 502/503/504)
+ * are retried after a jittered delay; misbehaving answers (HTTP 500, unreadable bodies) are not
+ * retried; both count against the circuit, one per method, that is per ExpressPlay endpoint.
+ * ExpressPlay's error codes are neither retried nor counted. The bulkhead bounds the threads
+ * that a slow ExpressPlay can hold. Every number can be tuned through MicroProfile Config
  * ({@code dev.tether.expressplay.ExpressPlayCalls/requestToken/Retry/maxRetries} and so on).
  * Callers use {@link ExpressPlayGateway}, which turns fault-tolerance exceptions into Tether's.
  */
@@ -42,6 +46,9 @@ public class ExpressPlayCalls {
     RecordRetrievalApi recordApi;
 
     @Inject
+    ExpressPlayStats stats;
+
+    @Inject
     @ConfigProperty(name = "tether.expressplay.customer-authenticator")
     String customerAuthenticator;
 
@@ -52,11 +59,13 @@ public class ExpressPlayCalls {
     @Timeout(3000)
     @Retry(maxRetries = 2, delay = 200, jitter = 100,
             retryOn = {ExpressPlayUnavailableException.class, TimeoutException.class},
-            abortOn = ExpressPlayRefusedException.class)
+            abortOn = {ExpressPlayRefusedException.class, ExpressPlayMisbehavedException.class})
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
             failOn = {ExpressPlayUnavailableException.class, TimeoutException.class},
             skipOn = ExpressPlayRefusedException.class)
+    @Bulkhead(16)
     public TokenUrl requestToken(TokenRequest request) {
+        stats.attempt(ExpressPlayStats.Endpoint.TOKEN);
         Form form = new Form()
                 .param("customerAuthenticator", customerAuthenticator)
                 .param("errorFormat", ERROR_FORMAT)
@@ -72,11 +81,11 @@ public class ExpressPlayCalls {
         try {
             body = tokenApi.requestToken(form);
         } catch (ProcessingException e) {
-            throw new ExpressPlayUnavailableException("ExpressPlay token API could not be reached", e);
+            throw unreachable("token API", e);
         }
         String url = body == null ? "" : body.strip();
         if (!url.startsWith("https://") && !url.startsWith("http://")) {
-            throw new ExpressPlayUnavailableException("ExpressPlay token API answered something that is not a URL");
+            throw new ExpressPlayMisbehavedException("ExpressPlay token API answered something that is not a URL");
         }
         return new TokenUrl(url);
     }
@@ -84,16 +93,18 @@ public class ExpressPlayCalls {
     @Timeout(5000)
     @Retry(maxRetries = 2, delay = 200, jitter = 100,
             retryOn = {ExpressPlayUnavailableException.class, TimeoutException.class},
-            abortOn = ExpressPlayRefusedException.class)
+            abortOn = {ExpressPlayRefusedException.class, ExpressPlayMisbehavedException.class})
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
             failOn = {ExpressPlayUnavailableException.class, TimeoutException.class},
             skipOn = ExpressPlayRefusedException.class)
+    @Bulkhead(16)
     public Optional<DeviceId> deviceOf(Cookie cookie) {
+        stats.attempt(ExpressPlayStats.Endpoint.RECORDS);
         List<TransactionRecord> records;
         try {
             records = recordApi.byCookie(customerAuthenticator, ERROR_FORMAT, cookie.value());
         } catch (ProcessingException e) {
-            throw new ExpressPlayUnavailableException("ExpressPlay record retrieval could not be reached", e);
+            throw unreachable("record retrieval", e);
         }
         // The first redemption with the cookie is the registration; later ones cannot move the binding.
         return records == null ? Optional.empty() : records.stream()
@@ -101,6 +112,20 @@ public class ExpressPlayCalls {
                 .filter(r -> cookie.value().equals(r.cookie()) && DeviceId.isWellFormed(r.deviceId()))
                 .min(Comparator.comparing(ExpressPlayCalls::timeOf))
                 .map(r -> new DeviceId(r.deviceId()));
+    }
+
+    /**
+     * A failure of the HTTP exchange itself: an I/O error somewhere in the cause chain (refused or
+     * dropped connection, read timeout) is transient; anything else (an unreadable or wrong-typed
+     * body) is a misbehaving answer.
+     */
+    private static ExpressPlayUnavailableException unreachable(String api, ProcessingException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return new ExpressPlayUnavailableException("ExpressPlay " + api + " could not be reached", e);
+            }
+        }
+        return new ExpressPlayMisbehavedException("ExpressPlay " + api + " answered something unreadable", e);
     }
 
     private static Instant timeOf(TransactionRecord record) {

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /**
  * Turns ExpressPlay's error answers into Tether's exceptions: a JSON body with an error code is a
- * refusal; 5xx, or anything without a readable code, is unavailability.
+ * refusal; 502, 503 and 504 are transient unavailability; any other error without a readable code
+ * (HTTP 500 included) is a misbehaving answer.
  */
 public class ExpressPlayErrorMapper implements ResponseExceptionMapper<ExpressPlayException> {
 
@@ -24,12 +25,12 @@ public class ExpressPlayErrorMapper implements ResponseExceptionMapper<ExpressPl
     @Override
     public ExpressPlayException toThrowable(Response response) {
         int status = response.getStatus();
-        if (status >= 500) {
+        if (status == 502 || status == 503 || status == 504) {
             return new ExpressPlayUnavailableException("ExpressPlay answered HTTP " + status);
         }
         Integer code = errorCode(response);
         if (code == null) {
-            return new ExpressPlayUnavailableException("ExpressPlay answered HTTP " + status + " without an error code");
+            return new ExpressPlayMisbehavedException("ExpressPlay answered HTTP " + status + " without an error code");
         }
         return new ExpressPlayRefusedException(code, ExpressPlayErrors.meaning(code));
     }

@@ -5,6 +5,11 @@ import dev.tether.binding.DeviceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import dev.tether.expressplay.ExpressPlayStats.Endpoint;
+import dev.tether.expressplay.ExpressPlayStats.Outcome;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
@@ -19,20 +24,37 @@ public class ExpressPlayGateway {
     @Inject
     ExpressPlayCalls calls;
 
+    @Inject
+    ExpressPlayStats stats;
+
     public TokenUrl requestToken(TokenRequest request) {
-        try {
-            return calls.requestToken(request);
-        } catch (FaultToleranceException e) {
-            throw new ExpressPlayUnavailableException("ExpressPlay token API unavailable", e);
-        }
+        return guarded(Endpoint.TOKEN, () -> calls.requestToken(request));
     }
 
     /** The device that redeemed a token carrying {@code cookie}, if ExpressPlay has logged one. */
     public Optional<DeviceId> deviceOf(Cookie cookie) {
+        return guarded(Endpoint.RECORDS, () -> calls.deviceOf(cookie));
+    }
+
+    private <T> T guarded(Endpoint endpoint, Supplier<T> call) {
         try {
-            return calls.deviceOf(cookie);
+            T result = call.get();
+            stats.ended(endpoint, Outcome.SUCCEEDED);
+            return result;
+        } catch (ExpressPlayRefusedException e) {
+            stats.ended(endpoint, Outcome.REFUSED);
+            throw e;
+        } catch (ExpressPlayMisbehavedException e) {
+            stats.ended(endpoint, Outcome.MISBEHAVED);
+            throw e;
+        } catch (ExpressPlayUnavailableException e) {
+            stats.ended(endpoint, Outcome.UNAVAILABLE);
+            throw e;
         } catch (FaultToleranceException e) {
-            throw new ExpressPlayUnavailableException("ExpressPlay record retrieval unavailable", e);
+            Outcome outcome = e instanceof CircuitBreakerOpenException ? Outcome.CIRCUIT_OPEN
+                    : e instanceof BulkheadException ? Outcome.BULKHEAD_FULL : Outcome.TIMED_OUT;
+            stats.ended(endpoint, outcome);
+            throw new ExpressPlayUnavailableException("ExpressPlay " + endpoint + " unavailable: " + outcome, e);
         }
     }
 }

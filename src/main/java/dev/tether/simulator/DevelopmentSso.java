@@ -21,9 +21,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -115,5 +117,19 @@ public class DevelopmentSso {
     @Produces(MediaType.APPLICATION_JSON)
     public String jwks() {
         return new JWKSet(keys.ssoKey().toPublicJWK()).toString();
+    }
+
+    /**
+     * The same public key as PEM. A verifier that reads a PEM key checks every token against it,
+     * so a token signed by a stranger's key fails its signature check (401); WildFly's JWT
+     * verifier answers 500 instead when a token names a key id that the JWKS lacks.
+     */
+    @GET
+    @Path("public-key.pem")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String publicKeyPem() throws JOSEException {
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(keys.ssoKey().toRSAPublicKey().getEncoded());
+        return "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n";
     }
 }

@@ -22,6 +22,7 @@ import java.util.Optional;
 @Path("/simulator/expressplay/cmiapi/getrecord")
 @RequestScoped
 @SimulatorEndpoint
+@InjectsFaults(SimulatedEndpoint.RECORDS)
 public class SimulatedRecordApi {
 
     static final int MAX_LENGTH = 1000;

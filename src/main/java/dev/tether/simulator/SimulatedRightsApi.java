@@ -33,6 +33,7 @@ import java.util.Date;
 @Path("/simulator/expressplay/hms/fp/rights")
 @RequestScoped
 @SimulatorEndpoint
+@InjectsFaults(SimulatedEndpoint.RIGHTS)
 public class SimulatedRightsApi {
 
     /** An SPC is a few hundred bytes; anything far larger is not one. */

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 @Path("/simulator/expressplay/hms/fp/token")
 @RequestScoped
 @SimulatorEndpoint
+@InjectsFaults(SimulatedEndpoint.TOKEN)
 public class SimulatedTokenApi {
 
     static final int MAX_COOKIE_LENGTH = 32;

@@ -1,7 +1,10 @@
 package dev.tether.web;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -12,9 +15,18 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
+    @Context
+    SecurityContext security;
+
     @Override
     public Response toResponse(WebApplicationException exception) {
         Response.StatusType status = exception.getResponse().getStatusInfo();
+        if (status.getStatusCode() == 403 && security.getUserPrincipal() == null) {
+            // A caller without credentials lacks authentication, not a role. Liberty's container
+            // answers 401 before JAX-RS runs; WildFly leaves @RolesAllowed to RESTEasy, which says 403.
+            return Response.fromResponse(Problem.of("unauthorized", "Unauthorized", 401, null).toResponse())
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        }
         String slug = status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
         return Problem.of(slug, status.getReasonPhrase(), status.getStatusCode(), null).toResponse();
     }

@@ -114,7 +114,11 @@ final class TetherClient {
 
     /** A user's latest audit events, newest first, read with an auditor's token. */
     JsonArray audit(String auditorToken, String user) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/audit/events?user=" + enc(user)))
+        return audit(auditorToken, user, 50);
+    }
+
+    JsonArray audit(String auditorToken, String user, int limit) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/audit/events?user=" + enc(user) + "&limit=" + limit))
                 .header("Authorization", "Bearer " + auditorToken).GET().build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("audit answered " + response.statusCode() + ": " + response.body());
@@ -190,6 +194,34 @@ final class TetherClient {
             request.header("Authorization", "Bearer " + bearer);
         }
         return send(request.build());
+    }
+
+    /** Injects a fault into the simulated ExpressPlay (needs an admin token). */
+    void injectFault(String adminToken, JsonObjectBuilder fault) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/simulator/faults"))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(fault.build().toString())).build());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("fault injection answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    void resetFaults(String adminToken) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/simulator/faults"))
+                .header("Authorization", "Bearer " + adminToken).DELETE().build());
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("fault reset answered " + response.statusCode());
+        }
+    }
+
+    /** How many calls the simulated ExpressPlay endpoint (TOKEN, RECORDS, RIGHTS) has received. */
+    long calls(String adminToken, String endpoint) {
+        HttpResponse<String> response = get("/simulator/faults", adminToken);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("fault state answered " + response.statusCode());
+        }
+        return json(response.body()).getJsonObject("calls").getJsonNumber(endpoint).longValue();
     }
 
     static JsonObject json(String body) {

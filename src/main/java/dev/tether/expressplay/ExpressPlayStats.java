@@ -1,0 +1,77 @@
+package dev.tether.expressplay;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * What Tether has seen of each ExpressPlay endpoint since start: calls, attempts (so retries),
+ * and how calls ended. Fault-tolerance metrics say the same where the server exports them
+ * (Open Liberty's /metrics); these counters are the same on every server.
+ */
+@ApplicationScoped
+public class ExpressPlayStats {
+
+    /** The ExpressPlay endpoints Tether calls. */
+    public enum Endpoint { TOKEN, RECORDS }
+
+    /** How a call through the gateway ended. */
+    public enum Outcome { SUCCEEDED, REFUSED, UNAVAILABLE, MISBEHAVED, TIMED_OUT, CIRCUIT_OPEN, BULKHEAD_FULL }
+
+    private final Map<Endpoint, Counters> counters = new EnumMap<>(Endpoint.class);
+
+    public ExpressPlayStats() {
+        for (Endpoint endpoint : Endpoint.values()) {
+            counters.put(endpoint, new Counters());
+        }
+    }
+
+    void attempt(Endpoint endpoint) {
+        counters.get(endpoint).attempts.incrementAndGet();
+    }
+
+    void ended(Endpoint endpoint, Outcome outcome) {
+        Counters c = counters.get(endpoint);
+        c.calls.incrementAndGet();
+        c.outcomes.get(outcome).incrementAndGet();
+        if (outcome == Outcome.CIRCUIT_OPEN) {
+            c.lastCircuitOpen.set(Instant.now());
+        }
+    }
+
+    /** The counters of every endpoint, as the operator's API shows them. */
+    public Map<Endpoint, EndpointStats> snapshot() {
+        Map<Endpoint, EndpointStats> snapshot = new EnumMap<>(Endpoint.class);
+        counters.forEach((endpoint, c) -> {
+            Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+            c.outcomes.forEach((outcome, count) -> outcomes.put(outcome, count.get()));
+            long calls = c.calls.get();
+            long attempts = c.attempts.get();
+            snapshot.put(endpoint, new EndpointStats(calls, attempts, outcomes, c.lastCircuitOpen.get()));
+        });
+        return snapshot;
+    }
+
+    /**
+     * One endpoint's counters. {@code attempts} counts the calls that left for ExpressPlay,
+     * retries included, and excludes those the open circuit or the full bulkhead stopped.
+     */
+    public record EndpointStats(long calls, long attempts, Map<Outcome, Long> outcomes, Instant lastRejectedByOpenCircuit) {
+    }
+
+    private static final class Counters {
+        final AtomicLong calls = new AtomicLong();
+        final AtomicLong attempts = new AtomicLong();
+        final Map<Outcome, AtomicLong> outcomes = new EnumMap<>(Outcome.class);
+        final AtomicReference<Instant> lastCircuitOpen = new AtomicReference<>();
+
+        Counters() {
+            for (Outcome outcome : Outcome.values()) {
+                outcomes.put(outcome, new AtomicLong());
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.tether.simulator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The faults injected into the simulated ExpressPlay, and how many calls each endpoint received. */
+@ApplicationScoped
+public class FaultInjector {
+
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final Map<SimulatedEndpoint, AtomicLong> calls = new EnumMap<>(SimulatedEndpoint.class);
+
+    public FaultInjector() {
+        for (SimulatedEndpoint endpoint : SimulatedEndpoint.values()) {
+            calls.put(endpoint, new AtomicLong());
+        }
+    }
+
+    Fault add(FaultRequest spec) {
+        Fault fault = new Fault(spec);
+        faults.add(fault);
+        return fault;
+    }
+
+    void reset() {
+        faults.clear();
+    }
+
+    List<FaultView> faults() {
+        return faults.stream().map(Fault::view).toList();
+    }
+
+    Map<SimulatedEndpoint, Long> calls() {
+        Map<SimulatedEndpoint, Long> counts = new EnumMap<>(SimulatedEndpoint.class);
+        calls.forEach((endpoint, count) -> counts.put(endpoint, count.get()));
+        return counts;
+    }
+
+    /**
+     * Counts a call to {@code endpoint} and returns the faults that hit it, in the order they were
+     * injected: latency first, if any, then at most one failure.
+     */
+    List<FaultRequest> onCall(SimulatedEndpoint endpoint) {
+        calls.get(endpoint).incrementAndGet();
+        List<FaultRequest> hits = new ArrayList<>(2);
+        boolean failed = false;
+        for (Fault fault : faults) {
+            if (fault.spec().endpoint() != endpoint) {
+                continue;
+            }
+            boolean latency = fault.spec().kind() == FaultKind.LATENCY;
+            if ((latency || !failed) && fault.hits()) {
+                hits.add(fault.spec());
+                failed |= !latency;
+            }
+        }
+        hits.sort((a, b) -> Boolean.compare(b.kind() == FaultKind.LATENCY, a.kind() == FaultKind.LATENCY));
+        return hits;
+    }
+}

@@ -1,0 +1,226 @@
+package dev.tether.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.net.URL;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * One test per fault type: what the caller is told, how many attempts reached ExpressPlay (the
+ * simulator counts them), and the single audit event each request leaves. This class makes fewer
+ * than 20 token calls in all, the circuit breaker's volume threshold, so its circuits stay closed;
+ * OverloadIT exercises the circuit.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ExpressPlayFaultsIT {
+
+    private static final String DEVICE = "cccccccccccccccccccccccccccccccccccccccc";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TetherDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private TetherClient tether;
+    private String admin;
+    private String auditor;
+    private String user;
+    private String token;
+
+    @BeforeEach
+    void setUp() {
+        tether = new TetherClient(base);
+        admin = tether.token("admin-" + UUID.randomUUID(), "admin");
+        auditor = tether.token("auditor-" + UUID.randomUUID(), "auditor");
+        user = "user-" + UUID.randomUUID();
+        token = tether.token(user, "subscriber");
+        tether.resetFaults(admin);
+    }
+
+    @AfterEach
+    void clearFaults() {
+        tether.resetFaults(admin);
+    }
+
+    @Test
+    void aTransient503IsRetriedAndIssuesOneToken() {
+        inject("TOKEN", fault("HTTP_STATUS").add("status", 503).add("count", 1));
+
+        Attempt attempt = timeBased();
+
+        assertTrue(attempt.answer.getBoolean("isAllowed"), attempt.answer.toString());
+        assertEquals(2, attempt.tokenCalls, "one failure, one retry");
+        assertEquals(List.of("TIME_BASED_TOKEN/GRANTED/"), events(), "one token, one event");
+    }
+
+    @Test
+    void a503ThatLastsIsUnavailableAfterThreeAttempts() {
+        inject("TOKEN", fault("HTTP_STATUS").add("status", 503).add("count", 3));
+
+        Attempt attempt = timeBased();
+
+        assertUnavailable(attempt.answer);
+        assertEquals(3, attempt.tokenCalls, "the call and two retries");
+        assertEquals(List.of("TIME_BASED_TOKEN/REFUSED/EXPRESSPLAY_UNAVAILABLE"), events());
+    }
+
+    @Test
+    void anHttp500IsNotRetried() {
+        inject("TOKEN", fault("HTTP_STATUS").add("status", 500).add("count", 1));
+
+        Attempt attempt = timeBased();
+
+        assertUnavailable(attempt.answer);
+        assertEquals(1, attempt.tokenCalls);
+        assertEquals(List.of("TIME_BASED_TOKEN/REFUSED/EXPRESSPLAY_UNAVAILABLE"), events());
+    }
+
+    @Test
+    void aConnectionClosedMidAnswerIsRetried() {
+        inject("TOKEN", fault("DISCONNECT").add("count", 1));
+
+        Attempt attempt = timeBased();
+
+        assertTrue(attempt.answer.getBoolean("isAllowed"), attempt.answer.toString());
+        assertEquals(2, attempt.tokenCalls);
+        assertEquals(List.of("TIME_BASED_TOKEN/GRANTED/"), events());
+    }
+
+    @Test
+    void aMalformedBodyIsNotRetried() {
+        inject("TOKEN", fault("MALFORMED_BODY").add("count", 1));
+
+        Attempt attempt = timeBased();
+
+        assertUnavailable(attempt.answer);
+        assertEquals(1, attempt.tokenCalls);
+        assertEquals(List.of("TIME_BASED_TOKEN/REFUSED/EXPRESSPLAY_UNAVAILABLE"), events());
+    }
+
+    @Test
+    void aBodyOfTheWrongContentTypeIsNotRetried() {
+        inject("TOKEN", fault("WRONG_CONTENT_TYPE").add("count", 1));
+
+        Attempt attempt = timeBased();
+
+        assertUnavailable(attempt.answer);
+        assertEquals(1, attempt.tokenCalls);
+    }
+
+    @Test
+    void anAnswerSlowerThanTheTimeoutIsAbandonedAndRetried() {
+        // The token call's timeout is 3 s: the first attempt is cut off, the retry is answered.
+        inject("TOKEN", fault("LATENCY").add("latencyMs", 4_000).add("count", 1));
+
+        Attempt attempt = timeBased();
+
+        assertTrue(attempt.answer.getBoolean("isAllowed"), attempt.answer.toString());
+        assertEquals(2, attempt.tokenCalls);
+        assertEquals(List.of("TIME_BASED_TOKEN/GRANTED/"), events());
+    }
+
+    @Test
+    void expressPlayBusinessErrorsAreNeverRetried() {
+        inject("TOKEN", fault("ERROR_CODE").add("errorCode", -2019).add("count", 1));
+
+        Attempt attempt = timeBased();
+
+        assertFalse(attempt.answer.getBoolean("isAllowed"));
+        assertEquals(4001, attempt.answer.getInt("error"));
+        assertTrue(attempt.answer.getString("errorText").contains("-2019"), attempt.answer.toString());
+        assertTrue(attempt.answer.getString("errorText").contains("no tokens left"), attempt.answer.toString());
+        assertEquals(1, attempt.tokenCalls, "a refusal is not retried");
+        assertEquals(List.of("TIME_BASED_TOKEN/REFUSED/EXPRESSPLAY_REFUSED"), events());
+    }
+
+    @Test
+    void anAccountWithoutDeviceBindingIsToldSoClearly() {
+        String cookie = registeredDevice();
+        inject("TOKEN", fault("ERROR_CODE").add("errorCode", -6008).add("count", 1));
+
+        JsonObject answer = tether.entitlement(token, TetherClient.request(3, "demo-movie", cookie));
+
+        assertFalse(answer.getBoolean("isAllowed"));
+        assertEquals(4003, answer.getInt("error"));
+        assertTrue(answer.getString("errorText").contains("Device binding is not supported"));
+        assertEquals("DEVICE_BOUND_TOKEN/REFUSED/DEVICE_BINDING_UNSUPPORTED", events().get(0));
+    }
+
+    @Test
+    void recordRetrievalDownRefusesTheDeviceBoundTokenAndRecoveryGrantsIt() {
+        String cookie = registeredDevice();
+        inject("RECORDS", fault("HTTP_STATUS").add("status", 503).add("count", 3));
+        long before = tether.calls(admin, "RECORDS");
+
+        JsonObject refused = tether.entitlement(token, TetherClient.request(3, "demo-movie", cookie));
+
+        assertUnavailable(refused);
+        assertEquals(3, tether.calls(admin, "RECORDS") - before);
+        assertEquals("DEVICE_RESOLUTION/REFUSED/EXPRESSPLAY_UNAVAILABLE", events().get(0));
+
+        JsonObject granted = tether.entitlement(token, TetherClient.request(3, "demo-movie", cookie));
+        assertTrue(granted.getBoolean("isAllowed"), granted.toString());
+        assertEquals(List.of("DEVICE_BOUND_TOKEN/GRANTED/", "DEVICE_RESOLUTION/GRANTED/",
+                "DEVICE_RESOLUTION/REFUSED/EXPRESSPLAY_UNAVAILABLE", "REGISTRATION/GRANTED/"), events());
+    }
+
+    @Test
+    void faultInjectionIsForAdminsOnly() {
+        var response = tether.get("/simulator/faults", token);
+
+        assertEquals(403, response.statusCode());
+    }
+
+    private record Attempt(JsonObject answer, long tokenCalls) {
+    }
+
+    private Attempt timeBased() {
+        long before = tether.calls(admin, "TOKEN");
+        JsonObject answer = tether.entitlement(token, TetherClient.request(1, "demo-movie"));
+        return new Attempt(answer, tether.calls(admin, "TOKEN") - before);
+    }
+
+    private String registeredDevice() {
+        JsonObject registration = tether.entitlement(token, TetherClient.request(2, "demo-movie"));
+        assertEquals(200, tether.redeem(registration.getString("epTokenURL"),
+                tether.spc(DEVICE, TetherClient.REGISTRATION_CONTENT)).statusCode());
+        return registration.getString("customerCookie");
+    }
+
+    private static JsonObjectBuilder fault(String kind) {
+        return Json.createObjectBuilder().add("kind", kind);
+    }
+
+    private void inject(String endpoint, JsonObjectBuilder fault) {
+        tether.injectFault(admin, fault.add("endpoint", endpoint));
+    }
+
+    private static void assertUnavailable(JsonObject answer) {
+        assertFalse(answer.getBoolean("isAllowed"), answer.toString());
+        assertEquals(4002, answer.getInt("error"), answer.toString());
+        assertFalse(answer.containsKey("epTokenURL"));
+    }
+
+    private List<String> events() {
+        return tether.audit(auditor, user).getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("type") + "/" + e.getString("outcome") + "/" + e.getString("reasonCode", ""))
+                .toList();
+    }
+}
