@@ -7,13 +7,18 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Answers a request body that is not JSON, or not of the expected shape, with a 400 problem. The
- * parser's message is not echoed: it may quote the body.
+ * parser's message is not echoed: it may quote the body. Liberty's JAX-RS throws the JSON-B
+ * exception itself; WildFly's wraps it (see {@link ProcessingExceptionMapper}).
  */
 @Provider
 public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
 
     @Override
     public Response toResponse(JsonbException exception) {
+        return unreadable();
+    }
+
+    static Response unreadable() {
         return Problem.of("unreadable-body", "Bad request", 400,
                 "The request body is not JSON of the expected shape.").toResponse();
     }
