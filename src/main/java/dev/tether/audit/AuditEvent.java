@@ -61,6 +61,14 @@ public class AuditEvent {
     @Column(name = "client_address", updatable = false)
     private String clientAddress;
 
+    /** Who took the decision when it was not the user it is about (an admin). */
+    @Column(name = "actor_id", updatable = false)
+    private String actorId;
+
+    /** The inputs that decided it, and an admin's reason, as a JSON object (see {@link AuditDetail}). */
+    @Column(name = "detail", updatable = false)
+    private String detail;
+
     protected AuditEvent() {
     }
 
@@ -83,6 +91,11 @@ public class AuditEvent {
         this.tokenExpiresAt = b.tokenExpiresAt;
         this.requestId = truncate(b.requestId, 64);
         this.clientAddress = truncate(b.clientAddress, 64);
+        this.actorId = b.actorId;
+        this.detail = b.detail;
+        if (detail != null && detail.length() > AuditDetail.MAX_LENGTH) {
+            throw new IllegalArgumentException("an audit detail is at most " + AuditDetail.MAX_LENGTH + " characters");
+        }
     }
 
     private static String truncate(String value, int max) {
@@ -110,6 +123,8 @@ public class AuditEvent {
     public Instant tokenExpiresAt() { return tokenExpiresAt; }
     public String requestId() { return requestId; }
     public String clientAddress() { return clientAddress; }
+    public String actorId() { return actorId; }
+    public String detail() { return detail; }
 
     /** Collects an event's facts; the many optional columns make a constructor unreadable. */
     public static final class Builder {
@@ -125,6 +140,8 @@ public class AuditEvent {
         private Instant tokenExpiresAt;
         private String requestId;
         private String clientAddress;
+        private String actorId;
+        private String detail;
 
         private Builder(AuditType type, AuditOutcome outcome, Instant occurredAt) {
             this.type = type;
@@ -142,6 +159,9 @@ public class AuditEvent {
             this.clientAddress = clientAddress;
             return this;
         }
+
+        public Builder actor(Object actor) { this.actorId = text(actor); return this; }
+        public Builder detail(AuditDetail detail) { this.detail = detail == null ? null : detail.toJson(); return this; }
 
         /** Records the token by fingerprint only. */
         public Builder token(String tokenUrl, Instant expiresAt) {

@@ -1,10 +1,18 @@
 package dev.tether.audit;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.time.Instant;
 
-/** An audit event as the auditor's API shows it. */
+/** An audit event as the auditor's API shows it; {@code detail} is the structured inputs of the decision. */
 public record AuditEventView(long id, Instant occurredAt, AuditType type, AuditOutcome outcome, String reasonCode,
                              String userId, String deviceId, String contentId, String cookie,
                              String tokenFingerprint, Instant tokenExpiresAt, String requestId,
-                             String clientAddress) {
+                             String clientAddress, String actorId, JsonObject detail) {
+
+    /** The stored detail column as the JSON object it holds, or null. */
+    static JsonObject detail(String stored) {
+        return stored == null ? null : Json.createReader(new StringReader(stored)).readObject();
+    }
 }

@@ -18,7 +18,7 @@ import java.util.Optional;
 public class AuditExport {
 
     static final String[] HEADER = {"id", "occurredAt", "type", "outcome", "reasonCode", "userId", "deviceId",
-        "contentId", "cookie", "tokenFingerprint", "tokenExpiresAt", "requestId", "clientAddress"};
+        "contentId", "cookie", "tokenFingerprint", "tokenExpiresAt", "requestId", "clientAddress", "actorId", "detail"};
 
     static final int CHUNK = 2000;
 
@@ -36,7 +36,8 @@ public class AuditExport {
             for (AuditEventView e : chunk) {
                 Csv.row(out, Long.toString(e.id()), text(e.occurredAt()), e.type().name(), e.outcome().name(),
                         e.reasonCode(), e.userId(), e.deviceId(), e.contentId(), e.cookie(), e.tokenFingerprint(),
-                        text(e.tokenExpiresAt()), e.requestId(), e.clientAddress());
+                        text(e.tokenExpiresAt()), e.requestId(), e.clientAddress(), e.actorId(),
+                        e.detail() == null ? null : e.detail().toString());
             }
             written += chunk.size();
             if (!chunk.isEmpty()) {

@@ -34,7 +34,8 @@ public class AuditReports {
     static final int MAX_ROWS = 1000;
 
     private static final String VIEW = "select e.id, e.occurredAt, e.type, e.outcome, e.reasonCode, e.userId, "
-            + "e.deviceId, e.contentId, e.cookie, e.tokenFingerprint, e.tokenExpiresAt, e.requestId, e.clientAddress "
+            + "e.deviceId, e.contentId, e.cookie, e.tokenFingerprint, e.tokenExpiresAt, e.requestId, e.clientAddress, "
+            + "e.actorId, e.detail "
             + "from AuditEvent e";
 
     private static final String TOKENS = "sum(case when e.outcome = :granted and e.type in :tokenTypes then 1 else 0 end)";
@@ -42,8 +43,9 @@ public class AuditReports {
     @PersistenceContext(unitName = "tether")
     EntityManager em;
 
+    /** The device policy's default limit; per-user overrides are not taken into account. */
     @Inject
-    @ConfigProperty(name = "tether.report.device-limit", defaultValue = "3")
+    @ConfigProperty(name = "tether.binding.max-active-devices", defaultValue = "3")
     int deviceLimit;
 
     @Inject
@@ -130,13 +132,13 @@ public class AuditReports {
     }
 
     /**
-     * Counts bound devices from the device table, which is what a device limit applies to; the
-     * range keeps the report to users active in it.
+     * Counts active (neither removed nor revoked) devices from the device table, which is what the
+     * device limit applies to; the range keeps the report to users whose devices were seen in it.
      */
     private AuditSummary.DeviceLimitReport nearDeviceLimit(Instant from, Instant to) {
         int threshold = Math.max(1, deviceLimit - deviceLimitMargin);
         List<AuditSummary.UserDeviceCount> users = em.createQuery("select d.userId, count(d) from Device d"
-                        + " where d.revokedAt is null and d.lastSeenAt >= :from and d.firstBoundAt < :to"
+                        + " where d.revokedAt is null and d.removedAt is null and d.lastSeenAt >= :from and d.firstBoundAt < :to"
                         + " group by d.userId having count(d) >= :threshold order by count(d) desc, d.userId",
                         Object[].class)
                 .setParameter("from", from)
@@ -168,7 +170,7 @@ public class AuditReports {
     private static AuditEventView view(Object[] r) {
         return new AuditEventView((Long) r[0], (Instant) r[1], (AuditType) r[2], (AuditOutcome) r[3], (String) r[4],
                 (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], (Instant) r[10],
-                (String) r[11], (String) r[12]);
+                (String) r[11], (String) r[12], (String) r[13], AuditEventView.detail((String) r[14]));
     }
 
     private static long count(Object value) {

@@ -11,5 +11,29 @@ public enum AuditType {
     /** requestType 3: a device- and time-bound token. */
     DEVICE_BOUND_TOKEN,
     /** A request refused before its kind could be known (malformed SEES request). */
-    INVALID_REQUEST
+    INVALID_REQUEST,
+    /** A subscriber renamed one of their devices. */
+    DEVICE_RENAMED,
+    /** A subscriber removed one of their devices, freeing its slot. */
+    DEVICE_REMOVED,
+    /** An admin blocked a user's device; it gets no new token. */
+    DEVICE_REVOKED,
+    /** An admin lifted a revocation. */
+    DEVICE_RESTORED,
+    /** An admin set or cleared a user's device limit override. */
+    DEVICE_LIMIT_SET,
+    /** First step of the two-person reset: an admin asked to remove all of a user's devices. */
+    DEVICE_RESET_REQUESTED,
+    /** Second step: another admin approved, and the user's devices were removed. */
+    DEVICE_RESET_APPROVED,
+    /** Second step: another admin rejected the request. */
+    DEVICE_RESET_REJECTED,
+    /** An admin added a title to the catalog. */
+    CONTENT_CREATED,
+    /** An admin changed a title's policy or key material. */
+    CONTENT_UPDATED,
+    /** An admin retired a title. */
+    CONTENT_RETIRED,
+    /** An admin re-wrapped every content key under the active master key. */
+    CONTENT_KEYS_REWRAPPED
 }

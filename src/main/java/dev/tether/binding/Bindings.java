@@ -1,5 +1,6 @@
 package dev.tether.binding;
 
+import dev.tether.security.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,6 +24,17 @@ public class Bindings {
 
     public boolean exists(Cookie cookie) {
         return byCookie(cookie).isPresent();
+    }
+
+    /** Ends every resolved binding of the user's device: its cookies get no token any more. */
+    public int endAll(UserId user, DeviceId device) {
+        return em.createQuery("update DeviceBinding b set b.status = :ended, b.version = b.version + 1 "
+                        + "where b.userId = :user and b.deviceId = :device and b.status = :resolved")
+                .setParameter("ended", BindingStatus.ENDED)
+                .setParameter("resolved", BindingStatus.RESOLVED)
+                .setParameter("user", user.value())
+                .setParameter("device", device.value())
+                .executeUpdate();
     }
 
     /** Writes pending changes now, so that a conflict with a concurrent transaction surfaces at this point. */

@@ -11,11 +11,20 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** A device bound to a user, with when it was first bound and last used. */
+/**
+ * A device bound to a user: when it was first bound and last used, the user's label for it, and
+ * whether it was removed (by its user) or revoked (by an admin). Revocation wins over removal: a
+ * revoked device stays blocked whatever happens to its registrations.
+ */
 @Entity
 @Table(name = "device")
 public class Device {
+
+    /** Labels are short, printable text. */
+    public static final Pattern LABEL = Pattern.compile("[^\\p{Cntrl}]{1,64}");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -27,7 +36,7 @@ public class Device {
     @Column(name = "device_id", nullable = false, updatable = false)
     private String deviceId;
 
-    @Column(name = "first_bound_at", nullable = false, updatable = false)
+    @Column(name = "first_bound_at", nullable = false)
     private Instant firstBoundAt;
 
     @Column(name = "last_seen_at", nullable = false)
@@ -36,8 +45,20 @@ public class Device {
     @Column(name = "last_content_id")
     private String lastContentId;
 
+    @Column(name = "label")
+    private String label;
+
+    @Column(name = "removed_at")
+    private Instant removedAt;
+
     @Column(name = "revoked_at")
     private Instant revokedAt;
+
+    @Column(name = "revoked_by")
+    private String revokedBy;
+
+    @Column(name = "revoke_reason")
+    private String revokeReason;
 
     @Version
     private long version;
@@ -48,7 +69,7 @@ public class Device {
     public Device(UserId user, DeviceId device, Instant now) {
         this.userId = Objects.requireNonNull(user).value();
         this.deviceId = Objects.requireNonNull(device).value();
-        this.firstBoundAt = now;
+        this.firstBoundAt = Objects.requireNonNull(now);
         this.lastSeenAt = now;
     }
 
@@ -60,12 +81,74 @@ public class Device {
         lastContentId = content.value();
     }
 
+    public DeviceStatus status() {
+        if (revokedAt != null) {
+            return DeviceStatus.REVOKED;
+        }
+        return removedAt != null ? DeviceStatus.REMOVED : DeviceStatus.ACTIVE;
+    }
+
+    public void rename(String newLabel) {
+        if (newLabel == null || !LABEL.matcher(newLabel).matches()) {
+            throw new IllegalArgumentException("a label is 1 to 64 printable characters");
+        }
+        requireStatus(DeviceStatus.ACTIVE, "only an active device can be renamed");
+        this.label = newLabel;
+    }
+
+    /** Frees the device's slot; its registrations end with it (see {@link Bindings#endAll}). */
+    public void remove(Instant now) {
+        requireStatus(DeviceStatus.ACTIVE, "only an active device can be removed");
+        this.removedAt = Objects.requireNonNull(now);
+    }
+
+    /** A removed device that registered again: a new device as far as the user's limit and label go. */
+    public void reactivate(Instant now) {
+        requireStatus(DeviceStatus.REMOVED, "only a removed device comes back");
+        this.removedAt = null;
+        this.label = null;
+        this.firstBoundAt = now;
+        this.lastSeenAt = now;
+    }
+
+    public void revoke(UserId admin, String reason, Instant now) {
+        if (isRevoked()) {
+            throw new IllegalStateException("already revoked");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a revocation needs a reason");
+        }
+        this.revokedAt = Objects.requireNonNull(now);
+        this.revokedBy = Objects.requireNonNull(admin).value();
+        this.revokeReason = reason;
+    }
+
+    /** Lifts a revocation; the device is active again unless it had also been removed. */
+    public void restore() {
+        if (!isRevoked()) {
+            throw new IllegalStateException("not revoked");
+        }
+        this.revokedAt = null;
+        this.revokedBy = null;
+        this.revokeReason = null;
+    }
+
+    private void requireStatus(DeviceStatus expected, String message) {
+        if (status() != expected) {
+            throw new IllegalStateException(message);
+        }
+    }
+
     public Long id() {
         return id;
     }
 
     public boolean isRevoked() {
         return revokedAt != null;
+    }
+
+    public boolean isActive() {
+        return status() == DeviceStatus.ACTIVE;
     }
 
     public DeviceId deviceId() {
@@ -76,11 +159,39 @@ public class Device {
         return new UserId(userId);
     }
 
+    public boolean belongsTo(UserId user) {
+        return userId.equals(user.value());
+    }
+
     public Instant firstBoundAt() {
         return firstBoundAt;
     }
 
     public Instant lastSeenAt() {
         return lastSeenAt;
+    }
+
+    public Optional<String> lastContentId() {
+        return Optional.ofNullable(lastContentId);
+    }
+
+    public Optional<String> label() {
+        return Optional.ofNullable(label);
+    }
+
+    public Instant removedAt() {
+        return removedAt;
+    }
+
+    public Instant revokedAt() {
+        return revokedAt;
+    }
+
+    public String revokedBy() {
+        return revokedBy;
+    }
+
+    public String revokeReason() {
+        return revokeReason;
     }
 }

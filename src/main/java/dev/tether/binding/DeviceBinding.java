@@ -102,8 +102,16 @@ public class DeviceBinding {
         return Optional.ofNullable(deviceId).map(DeviceId::new);
     }
 
+    /** Whether the binding's device was removed, so that the cookie no longer serves. */
+    public boolean isEnded() {
+        return status == BindingStatus.ENDED;
+    }
+
     /** Stores the device id ExpressPlay logged for this cookie; a binding resolves once, to one device. */
     public void resolve(DeviceId device, Instant now) {
+        if (status == BindingStatus.ENDED) {
+            throw new IllegalStateException("an ended binding does not resolve again");
+        }
         if (status == BindingStatus.RESOLVED) {
             if (!device.value().equals(deviceId)) {
                 throw new IllegalStateException("binding already resolved to another device");

@@ -8,25 +8,31 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Something that can be licensed. It knows its key material and its token policy; the policy,
- * never the client, decides how long a token may be redeemed and how long a license plays.
+ * Something that can be licensed: its wrapped key, its IV and its policy. The policy, never the
+ * client, decides how long a token may be redeemed and how long a license plays. The key is only
+ * ever held wrapped; {@link ContentCatalog#keyMaterial} opens it for the one token request.
  */
 @Entity
 @Table(name = "content")
 public class Content {
 
     /** ExpressPlay refuses token windows longer than 30 days. */
-    public static final Duration MAX_TOKEN_LIFETIME = Duration.ofDays(30);
+    public static final Duration MAX_TOKEN_LIFETIME = ContentPolicy.EXPRESSPLAY_MAX;
 
     @Id
     @Column(name = "content_id")
     private String contentId;
 
-    @Column(name = "content_key_hex", nullable = false)
-    private String contentKeyHex;
+    @Column(name = "wrapped_key", nullable = false)
+    private String wrappedKey;
+
+    @Column(name = "master_key_id", nullable = false)
+    private String masterKeyId;
 
     @Column(name = "iv_hex", nullable = false)
     private String ivHex;
@@ -37,11 +43,26 @@ public class Content {
     @Column(name = "rental_duration_seconds", nullable = false)
     private long rentalDurationSeconds;
 
-    @Column(name = "registration", nullable = false)
+    @Column(name = "required_group")
+    private String requiredGroup;
+
+    @Column(name = "device_binding_required", nullable = false)
+    private boolean deviceBindingRequired;
+
+    @Column(name = "registration", nullable = false, updatable = false)
     private boolean registration;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(name = "policy_version", nullable = false)
+    private long policyVersion;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @Column(name = "retired_at")
+    private Instant retiredAt;
 
     @Version
     private long version;
@@ -49,36 +70,89 @@ public class Content {
     protected Content() {
     }
 
-    public Content(ContentId id, String contentKeyHex, String ivHex, Duration tokenLifetime,
-                   Duration rentalDuration, boolean registration, Instant createdAt) {
+    public Content(ContentId id, WrappedKey key, String ivHex, ContentPolicy policy, boolean registration,
+                   Instant createdAt) {
         this.contentId = Objects.requireNonNull(id).value();
-        this.contentKeyHex = requireHex16(contentKeyHex, "content key");
+        setKey(key);
         this.ivHex = requireHex16(ivHex, "IV");
-        if (tokenLifetime.isNegative() || tokenLifetime.isZero() || tokenLifetime.compareTo(MAX_TOKEN_LIFETIME) > 0) {
-            throw new IllegalArgumentException("token lifetime must be between 1 second and 30 days");
-        }
-        if (rentalDuration.isNegative()) {
-            throw new IllegalArgumentException("rental duration cannot be negative");
-        }
-        this.tokenLifetimeSeconds = tokenLifetime.toSeconds();
-        this.rentalDurationSeconds = rentalDuration.toSeconds();
+        setPolicy(policy);
         this.registration = registration;
+        this.policyVersion = 1;
         this.createdAt = Objects.requireNonNull(createdAt);
     }
 
+    /** Whether {@code hex} is a 16-byte key or IV in hex, as ExpressPlay wants them. */
+    public static boolean isHex16(String hex) {
+        return hex != null && hex.length() == 32 && hex.chars().allMatch(HexFormat::isHexDigit);
+    }
+
     private static String requireHex16(String hex, String what) {
-        if (hex == null || hex.length() != 32 || !hex.chars().allMatch(HexFormat::isHexDigit)) {
+        if (!isHex16(hex)) {
             throw new IllegalArgumentException(what + " must be 32 hex digits");
         }
-        return hex.toLowerCase(java.util.Locale.ROOT);
+        return hex.toLowerCase(Locale.ROOT);
+    }
+
+    private void setKey(WrappedKey key) {
+        Objects.requireNonNull(key, "wrapped key");
+        this.wrappedKey = key.sealed();
+        this.masterKeyId = key.masterKeyId();
+    }
+
+    private void setPolicy(ContentPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        this.tokenLifetimeSeconds = policy.tokenLifetime().toSeconds();
+        this.rentalDurationSeconds = policy.rentalDuration().toSeconds();
+        this.requiredGroup = policy.requiredGroup().orElse(null);
+        this.deviceBindingRequired = policy.deviceBindingRequired();
+    }
+
+    /** A new policy and, optionally, new key material; a retired title is not changed any more. */
+    public void update(ContentPolicy policy, Optional<WrappedKey> key, Optional<String> iv, Instant now) {
+        if (isRetired()) {
+            throw new IllegalStateException("a retired title cannot be changed");
+        }
+        setPolicy(policy);
+        key.ifPresent(this::setKey);
+        iv.ifPresent(value -> this.ivHex = requireHex16(value, "IV"));
+        this.policyVersion++;
+        this.updatedAt = now;
+    }
+
+    /** The same key, wrapped again (under a newer master key); the policy is untouched. */
+    public void rewrap(WrappedKey key) {
+        setKey(key);
+    }
+
+    /** Stops licensing the title; tokens already issued keep their windows. */
+    public void retire(Instant now) {
+        if (isRetired()) {
+            throw new IllegalStateException("already retired");
+        }
+        this.retiredAt = now;
+        this.updatedAt = now;
     }
 
     public ContentId id() {
         return new ContentId(contentId);
     }
 
-    public KeyMaterial keyMaterial() {
-        return new KeyMaterial(contentKeyHex, ivHex);
+    public WrappedKey wrappedKey() {
+        return new WrappedKey(masterKeyId, wrappedKey);
+    }
+
+    String ivHex() {
+        return ivHex;
+    }
+
+    public ContentPolicy policy() {
+        return new ContentPolicy(tokenLifetime(), rentalDuration(), Optional.ofNullable(requiredGroup),
+                deviceBindingRequired);
+    }
+
+    /** Incremented by every policy or key change, so a decision can name the policy it applied. */
+    public long policyVersion() {
+        return policyVersion;
     }
 
     /** When a token issued at {@code now} stops being redeemable. */
@@ -98,5 +172,21 @@ public class Content {
     /** Whether this is the dummy content whose token only serves to log a device's id against a cookie. */
     public boolean isRegistration() {
         return registration;
+    }
+
+    public boolean isRetired() {
+        return retiredAt != null;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public Instant retiredAt() {
+        return retiredAt;
     }
 }

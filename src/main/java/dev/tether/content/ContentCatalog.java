@@ -1,30 +1,49 @@
 package dev.tether.content;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
-/** The contents Tether can license. */
+/** The contents Tether can license. Joins the caller's transaction. */
 @ApplicationScoped
 public class ContentCatalog {
 
     @PersistenceContext(unitName = "tether")
     EntityManager em;
 
+    @Inject
+    ContentKeys keys;
+
+    /** A title, retired or not. */
     public Optional<Content> find(ContentId id) {
         return Optional.ofNullable(em.find(Content.class, id.value()));
     }
 
-    /** The dummy content of the registration step; the catalog should hold exactly one. */
+    public List<Content> all() {
+        return em.createQuery("select c from Content c order by c.contentId", Content.class).getResultList();
+    }
+
+    /** The dummy content of the registration step; the catalog should hold exactly one that is not retired. */
     public Optional<Content> registrationContent() {
-        List<Content> found = em.createQuery(
-                        "select c from Content c where c.registration = true order by c.createdAt", Content.class)
+        List<Content> found = em.createQuery("select c from Content c where c.registration = true "
+                        + "and c.retiredAt is null order by c.createdAt", Content.class)
                 .setMaxResults(1)
                 .getResultList();
         return found.stream().findFirst();
+    }
+
+    /** The title's key, unwrapped for one token request, with its IV. */
+    public KeyMaterial keyMaterial(Content content) {
+        return new KeyMaterial(keys.unwrapHex(content.wrappedKey(), content.id()), content.ivHex());
+    }
+
+    public void add(Content content) {
+        em.persist(content);
+        em.flush();
     }
 
     /** Adds a content unless one with its id exists; used by the demo seed, so it never overwrites. */

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Seeds the registration content and two demo titles so the flow works out of the box. Keys are
- * random per database: demo content must never share key material with a real deployment.
+ * random per database and wrapped under the active master key like any other: demo content must never share key material with a real deployment.
  * Production turns this off with {@code tether.demo.seed=false} and manages its own catalog.
  */
 @ApplicationScoped
@@ -35,7 +35,10 @@ public class DemoCatalog {
     @Inject
     ContentCatalog catalog;
 
-    void onStartup(@Observes @Priority(DatabaseMigration.PRIORITY + 10) Startup startup) {
+    @Inject
+    ContentKeys keys;
+
+    void onStartup(@Observes @Priority(DatabaseMigration.PRIORITY + 20) Startup startup) {
         if (!seed) {
             return;
         }
@@ -51,7 +54,11 @@ public class DemoCatalog {
     }
 
     private int add(ContentId id, Duration tokenLifetime, Duration rental, boolean registration, Instant now) {
-        return catalog.addIfAbsent(new Content(id, randomHex16(), randomHex16(), tokenLifetime, rental, registration, now)) ? 1 : 0;
+        if (catalog.find(id).isPresent()) {
+            return 0;
+        }
+        return catalog.addIfAbsent(new Content(id, keys.wrap(randomHex16(), id), randomHex16(),
+                ContentPolicy.open(tokenLifetime, rental), registration, now)) ? 1 : 0;
     }
 
     private static String randomHex16() {

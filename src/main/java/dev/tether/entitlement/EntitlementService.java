@@ -1,16 +1,19 @@
 package dev.tether.entitlement;
 
+import dev.tether.audit.AuditDetail;
 import dev.tether.audit.AuditEvent;
 import dev.tether.audit.AuditTrail;
 import dev.tether.audit.AuditType;
+import dev.tether.binding.Admission;
 import dev.tether.binding.Bindings;
 import dev.tether.binding.Cookie;
 import dev.tether.binding.DeviceBinding;
 import dev.tether.binding.DeviceId;
-import dev.tether.binding.Devices;
+import dev.tether.binding.DeviceRoster;
 import dev.tether.content.Content;
 import dev.tether.content.ContentCatalog;
 import dev.tether.content.ContentId;
+import dev.tether.content.ContentPolicy;
 import dev.tether.expressplay.ExpressPlayException;
 import dev.tether.expressplay.ExpressPlayGateway;
 import dev.tether.expressplay.ExpressPlayRefusedException;
@@ -44,7 +47,7 @@ public class EntitlementService {
     Bindings bindings;
 
     @Inject
-    Devices devices;
+    DeviceRoster roster;
 
     @Inject
     ExpressPlayGateway expressPlay;
@@ -60,27 +63,32 @@ public class EntitlementService {
     @Transactional
     public Grant timeBased(Caller caller, ContentId contentId) {
         AuditType type = AuditType.TIME_BASED_TOKEN;
-        Content content = catalog.find(contentId).orElseThrow(() ->
-                refuse(caller, type, SeesError.UNKNOWN_CONTENT, contentId, null, null));
+        Content content = available(caller, type, contentId);
+        AuditDetail detail = entitledBy(caller, type, content);
+        if (content.policy().deviceBindingRequired()) {
+            // Such a title is licensed to registered devices only: a time-based token would play anywhere.
+            throw refuse(caller, type, SeesError.DEVICE_BINDING_REQUIRED, SeesError.DEVICE_BINDING_REQUIRED.text(),
+                    contentId, null, null, detail.put("deviceBindingRequired", true));
+        }
         Instant now = Instant.now();
         Instant expiry = content.tokenExpiry(now);
-        TokenUrl url = requestToken(caller, type, contentId, null, null,
-                TokenRequest.timeBound(content.keyMaterial(), expiry, content.rentalDuration()));
-        audit.record(granted(caller, type, now).content(contentId).token(url.value(), expiry).build());
+        TokenUrl url = requestToken(caller, type, contentId, null, null, detail,
+                TokenRequest.timeBound(catalog.keyMaterial(content), expiry, content.rentalDuration()));
+        audit.record(granted(caller, type, now).content(contentId).token(url.value(), expiry)
+                .detail(withWindow(detail, content)).build());
         return new Grant(url, Optional.empty());
     }
 
     /**
      * requestType 2: hands the user a cookie (the client's, if well-formed and unused, else a new
      * one) and a token for the registration content that carries it. Redeeming that token makes
-     * ExpressPlay log the device's id against the cookie.
+     * ExpressPlay log the device's id against the cookie. The title's group is not checked here:
+     * a registration is for the device, not for the title.
      */
     @Transactional
     public Grant register(Caller caller, ContentId requested, Optional<String> clientCookie) {
         AuditType type = AuditType.REGISTRATION;
-        if (catalog.find(requested).isEmpty()) {
-            throw refuse(caller, type, SeesError.UNKNOWN_CONTENT, requested, null, null);
-        }
+        available(caller, type, requested);
         Content registration = catalog.registrationContent().orElseThrow(() ->
                 refuse(caller, type, SeesError.NO_REGISTRATION_CONTENT, requested, null, null));
         Cookie cookie;
@@ -104,8 +112,8 @@ public class EntitlementService {
             throw refuse(caller, type, SeesError.COOKIE_IN_USE, requested, cookie, null);
         }
         Instant expiry = registration.tokenExpiry(now);
-        TokenUrl url = requestToken(caller, type, requested, cookie, null,
-                TokenRequest.registration(registration.keyMaterial(), expiry, cookie));
+        TokenUrl url = requestToken(caller, type, requested, cookie, null, null,
+                TokenRequest.registration(catalog.keyMaterial(registration), expiry, cookie));
         audit.record(granted(caller, type, now).content(requested).cookie(cookie).token(url.value(), expiry).build());
         return new Grant(url, Optional.of(cookie));
     }
@@ -113,12 +121,13 @@ public class EntitlementService {
     /**
      * requestType 3: a token bound to the device that redeemed the cookie's registration token and
      * to the content's token window. The device id is looked up in ExpressPlay once, then stored.
+     * A device that would take a new slot is admitted under the user's device limit.
      */
     @Transactional
     public Grant deviceBound(Caller caller, ContentId contentId, Optional<String> cookieText) {
         AuditType type = AuditType.DEVICE_BOUND_TOKEN;
-        Content content = catalog.find(contentId).orElseThrow(() ->
-                refuse(caller, type, SeesError.UNKNOWN_CONTENT, contentId, null, null));
+        Content content = available(caller, type, contentId);
+        AuditDetail detail = entitledBy(caller, type, content);
         if (cookieText.isEmpty()) {
             throw refuse(caller, type, SeesError.NOT_REGISTERED, contentId, null, null);
         }
@@ -135,23 +144,64 @@ public class EntitlementService {
         if (binding.isExpired(now)) {
             throw refuse(caller, type, SeesError.COOKIE_EXPIRED, contentId, cookie, null);
         }
+        if (binding.isEnded()) {
+            throw refuse(caller, type, SeesError.DEVICE_REMOVED, contentId, cookie, binding.deviceId().orElse(null));
+        }
         DeviceId device;
-        // A concurrent request for the same cookie surfaces here (row lock, version, unique device),
-        // before a token is asked for; Entitlements retries in a fresh transaction.
+        Admission admission;
+        // A concurrent request for the same cookie or user surfaces here (row lock, version, unique
+        // device), before a token is asked for; Entitlements retries in a fresh transaction.
         try {
             device = binding.deviceId().orElseGet(() -> resolve(caller, binding, contentId, now));
-            devices.recordUse(caller.user(), device, contentId, now);
+            admission = roster.admit(caller.user(), device, contentId, now);
             bindings.flush();
         } catch (PersistenceException e) {
             throw new ConcurrentDecisionException(e);
         }
+        detail.put("activeDevices", admission.activeDevices()).put("limit", admission.limit())
+                .put("newDevice", admission.newDevice());
+        if (admission.outcome() == Admission.Outcome.REVOKED) {
+            throw refuse(caller, type, SeesError.DEVICE_REVOKED, SeesError.DEVICE_REVOKED.text(), contentId, cookie,
+                    device, detail);
+        }
+        if (admission.outcome() == Admission.Outcome.LIMIT_REACHED) {
+            throw refuse(caller, type, SeesError.DEVICE_LIMIT_REACHED, "Your " + admission.limit()
+                    + " device slots are all in use. " + SeesError.DEVICE_LIMIT_REACHED.text(), contentId, cookie,
+                    device, detail);
+        }
 
         Instant expiry = content.tokenExpiry(now);
-        TokenUrl url = requestToken(caller, type, contentId, cookie, device,
-                TokenRequest.deviceBound(content.keyMaterial(), expiry, content.rentalDuration(), cookie, device));
+        TokenUrl url = requestToken(caller, type, contentId, cookie, device, detail,
+                TokenRequest.deviceBound(catalog.keyMaterial(content), expiry, content.rentalDuration(), cookie, device));
         audit.record(granted(caller, type, now).content(contentId).cookie(cookie).device(device)
-                .token(url.value(), expiry).build());
+                .token(url.value(), expiry).detail(withWindow(detail, content)).build());
         return new Grant(url, Optional.empty());
+    }
+
+    /** The title, unless unknown or retired. */
+    private Content available(Caller caller, AuditType type, ContentId contentId) {
+        Content content = catalog.find(contentId).orElseThrow(() ->
+                refuse(caller, type, SeesError.UNKNOWN_CONTENT, contentId, null, null));
+        if (content.isRetired()) {
+            throw refuse(caller, type, SeesError.CONTENT_RETIRED, contentId, null, null);
+        }
+        return content;
+    }
+
+    /** Checks the title's required group; the answer's detail names the policy version and the check. */
+    private AuditDetail entitledBy(Caller caller, AuditType type, Content content) {
+        ContentPolicy policy = content.policy();
+        AuditDetail detail = AuditDetail.of().put("policyVersion", content.policyVersion())
+                .put("requiredGroup", policy.requiredGroup().orElse(null));
+        if (!policy.admits(caller.groups())) {
+            throw refuse(caller, type, SeesError.GROUP_REQUIRED, SeesError.GROUP_REQUIRED.text(), content.id(), null,
+                    null, detail.put("groupCheck", "failed"));
+        }
+        return detail.put("groupCheck", policy.requiredGroup().isPresent() ? "passed" : "none");
+    }
+
+    private static AuditDetail withWindow(AuditDetail detail, Content content) {
+        return detail.put("tokenLifetime", content.tokenLifetime()).put("rentalDuration", content.rentalDuration());
     }
 
     private DeviceId resolve(Caller caller, DeviceBinding binding, ContentId contentId, Instant now) {
@@ -171,16 +221,22 @@ public class EntitlementService {
     }
 
     private TokenUrl requestToken(Caller caller, AuditType type, ContentId contentId, Cookie cookie, DeviceId device,
-                                  TokenRequest request) {
+                                  AuditDetail detail, TokenRequest request) {
         try {
             return expressPlay.requestToken(request);
         } catch (ExpressPlayException e) {
-            throw refuseForExpressPlay(caller, type, e, contentId, cookie, device);
+            throw refuseForExpressPlay(caller, type, e, contentId, cookie, device, detail);
         }
     }
 
     private EntitlementRefusedException refuseForExpressPlay(Caller caller, AuditType type, ExpressPlayException e,
                                                              ContentId contentId, Cookie cookie, DeviceId device) {
+        return refuseForExpressPlay(caller, type, e, contentId, cookie, device, null);
+    }
+
+    private EntitlementRefusedException refuseForExpressPlay(Caller caller, AuditType type, ExpressPlayException e,
+                                                             ContentId contentId, Cookie cookie, DeviceId device,
+                                                             AuditDetail detail) {
         if (e instanceof ExpressPlayRefusedException refused) {
             LOG.warning(() -> "ExpressPlay refused a " + type + " request with code " + refused.errorCode());
             SeesError error = refused.isDeviceBindingUnsupported()
@@ -188,22 +244,24 @@ public class EntitlementService {
             String text = error == SeesError.EXPRESSPLAY_REFUSED
                     ? error.text() + " (ExpressPlay error " + refused.errorCode() + ": " + refused.getMessage() + ")"
                     : error.text();
-            return refuse(caller, type, error, text, contentId, cookie, device);
+            return refuse(caller, type, error, text, contentId, cookie, device, detail);
         }
         LOG.log(Level.WARNING, "ExpressPlay unavailable for a " + type + " request: " + e.getMessage(), e.getCause());
-        return refuse(caller, type, SeesError.EXPRESSPLAY_UNAVAILABLE, contentId, cookie, device);
+        return refuse(caller, type, SeesError.EXPRESSPLAY_UNAVAILABLE, SeesError.EXPRESSPLAY_UNAVAILABLE.text(),
+                contentId, cookie, device, detail);
     }
 
     private EntitlementRefusedException refuse(Caller caller, AuditType type, SeesError error, ContentId contentId,
                                                Cookie cookie, DeviceId device) {
-        return refuse(caller, type, error, error.text(), contentId, cookie, device);
+        return refuse(caller, type, error, error.text(), contentId, cookie, device, null);
     }
 
     private EntitlementRefusedException refuse(Caller caller, AuditType type, SeesError error, String text,
-                                               ContentId contentId, Cookie cookie, DeviceId device) {
+                                               ContentId contentId, Cookie cookie, DeviceId device, AuditDetail detail) {
         audit.recordRefusal(AuditEvent.refused(type, error.name(), Instant.now())
                 .user(caller.user()).content(contentId).cookie(cookie).device(device)
                 .request(caller.requestId(), caller.clientAddress())
+                .detail(detail)
                 .build());
         return new EntitlementRefusedException(error, caller.requestId(), text);
     }

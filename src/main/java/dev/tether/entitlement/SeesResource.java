@@ -41,9 +41,9 @@ public class SeesResource {
     @Path("entitlement")
     @Produces(MediaType.APPLICATION_JSON)
     public EntitlementResponse entitlement(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        Caller anonymous = new Caller(currentUser.id(), null, http.getRemoteAddr());
+        Caller anonymous = new Caller(currentUser.id(), currentUser.groups(), null, http.getRemoteAddr());
         EntitlementRequest request = requests.read(body, contentType, anonymous);
-        Caller caller = new Caller(anonymous.user(), request.messageId(), anonymous.clientAddress());
+        Caller caller = anonymous.forRequest(request.messageId());
         Grant grant = switch (request.type()) {
             case TIME_BASED -> service.timeBased(caller, request.contentId());
             case DEVICE_REGISTRATION -> service.register(caller, request.contentId(), request.customerCookie());

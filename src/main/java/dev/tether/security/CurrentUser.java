@@ -3,6 +3,7 @@ package dev.tether.security;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAuthorizedException;
+import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The signed-in user of the current request, from the verified SSO token. */
@@ -19,5 +20,11 @@ public class CurrentUser {
             throw new NotAuthorizedException("Bearer");
         }
         return new UserId(subject);
+    }
+
+    /** The SSO groups of the token; content can require one of them. */
+    public Set<String> groups() {
+        Set<String> groups = jwt == null ? null : jwt.getGroups();
+        return groups == null ? Set.of() : Set.copyOf(groups);
     }
 }

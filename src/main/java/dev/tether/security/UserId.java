@@ -14,6 +14,10 @@ public record UserId(String value) {
         }
     }
 
+    public static boolean isWellFormed(String value) {
+        return value != null && !value.isBlank() && value.length() <= MAX_LENGTH;
+    }
+
     @Override
     public String toString() {
         return value;

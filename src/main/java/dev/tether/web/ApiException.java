@@ -20,4 +20,16 @@ public class ApiException extends RuntimeException {
     public static ApiException badRequest(String slug, String detail) {
         return new ApiException(Problem.of(slug, "Bad request", 400, detail));
     }
+
+    public static ApiException forbidden(String slug, String detail) {
+        return new ApiException(Problem.of(slug, "Forbidden", 403, detail));
+    }
+
+    public static ApiException notFound(String slug, String detail) {
+        return new ApiException(Problem.of(slug, "Not found", 404, detail));
+    }
+
+    public static ApiException conflict(String slug, String detail) {
+        return new ApiException(Problem.of(slug, "Conflict", 409, detail));
+    }
 }

@@ -3,19 +3,25 @@ package dev.tether.web;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 
 /**
  * An RFC 9457 problem details body. {@code type} is a stable URI per error so that clients can
  * branch on it; {@code detail} is written for people and never carries an internal exception message.
+ * {@code notBefore}, an extension member, says when a refused action becomes possible (absent otherwise).
  */
-@JsonbPropertyOrder({"type", "title", "status", "detail"})
-public record Problem(String type, String title, int status, String detail) {
+@JsonbPropertyOrder({"type", "title", "status", "detail", "notBefore"})
+public record Problem(String type, String title, int status, String detail, Instant notBefore) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://tether.dev/problems/";
 
     public static Problem of(String slug, String title, int status, String detail) {
-        return new Problem(TYPE_BASE + slug, title, status, detail);
+        return new Problem(TYPE_BASE + slug, title, status, detail, null);
+    }
+
+    public Problem notBefore(Instant when) {
+        return new Problem(type, title, status, detail, when);
     }
 
     public Response toResponse() {

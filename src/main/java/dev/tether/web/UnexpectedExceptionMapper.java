@@ -18,6 +18,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
+        return incident(exception);
+    }
+
+    static Response incident(Throwable exception) {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);
         return Problem.of("internal-error", "Internal error", 500,

@@ -229,7 +229,7 @@ class AuditReportingIT {
                 counts(summary.getJsonArray("refusalsByReason"), "reasonCode", "refusals"));
         assertEquals(3, summary.getJsonNumber("activeDevices").longValue());
         JsonObject limit = summary.getJsonObject("nearDeviceLimit");
-        assertEquals(3, limit.getInt("deviceLimit"), "tether.report.device-limit's default");
+        assertEquals(3, limit.getInt("deviceLimit"), "tether.binding.max-active-devices' default");
         assertEquals(2, limit.getInt("threshold"));
         assertEquals(Map.of(user, 2L), counts(limit.getJsonArray("users"), "userId", "devices"),
                 "the user with two devices; not the one with one");
@@ -262,7 +262,7 @@ class AuditReportingIT {
 
         List<List<String>> rows = parseCsv(new String(csv.body(), StandardCharsets.UTF_8));
         assertEquals(List.of("id", "occurredAt", "type", "outcome", "reasonCode", "userId", "deviceId", "contentId",
-                "cookie", "tokenFingerprint", "tokenExpiresAt", "requestId", "clientAddress"), rows.get(0));
+                "cookie", "tokenFingerprint", "tokenExpiresAt", "requestId", "clientAddress", "actorId", "detail"), rows.get(0));
         List<List<String>> events = rows.subList(1, rows.size());
         List<JsonObject> searched = search("user=" + enc(awkward));
         assertEquals(ids(searched), events.stream().map(r -> Long.valueOf(r.get(0))).toList(),

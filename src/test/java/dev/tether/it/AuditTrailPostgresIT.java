@@ -90,10 +90,10 @@ class AuditTrailPostgresIT {
         assertEquals(200, csv.statusCode());
         String[] lines = csv.body().split("\r\n", -1);
         assertEquals("id,occurredAt,type,outcome,reasonCode,userId,deviceId,contentId,cookie,tokenFingerprint,"
-                + "tokenExpiresAt,requestId,clientAddress", lines[0]);
+                + "tokenExpiresAt,requestId,clientAddress,actorId,detail", lines[0]);
         String record = csv.body().substring(lines[0].length() + 2);
         assertTrue(record.matches("(?s)\\d+,[^,]+,INVALID_REQUEST,REFUSED,INVALID_REQUEST,"
-                + java.util.regex.Pattern.quote("\"" + user.replace("\"", "\"\"") + "\"") + ",,,,,,\"multi\nline\",\r\n"),
+                + java.util.regex.Pattern.quote("\"" + user.replace("\"", "\"\"") + "\"") + ",,,,,,\"multi\nline\",,,\r\n"),
                 record);
     }
 

@@ -16,32 +16,18 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Nobody gets a token without a valid SSO token carrying the right role. */
-@ExtendWith(ArquillianExtension.class)
-class AuthenticationIT {
+class AuthenticationIT extends TetherIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TetherDeployment.war();
-    }
 
-    @ArquillianResource
-    URL base;
 
-    private TetherClient tether;
     private String body;
 
     @BeforeEach
     void setUp() {
-        tether = new TetherClient(base);
         body = TetherClient.request(1, "demo-movie").build().toString();
     }
 

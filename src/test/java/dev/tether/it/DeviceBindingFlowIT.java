@@ -15,40 +15,26 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The SEES flows end to end: Tether, its REST client, the simulator and the database, over real HTTP. */
-@ExtendWith(ArquillianExtension.class)
-class DeviceBindingFlowIT {
+class DeviceBindingFlowIT extends TetherIT {
 
     private static final String DEVICE_A = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     private static final String DEVICE_B = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TetherDeployment.war();
-    }
 
-    @ArquillianResource
-    URL base;
 
-    private TetherClient tether;
     private String user;
     private String token;
     private String auditor;
 
     @BeforeEach
     void signIn() {
-        tether = new TetherClient(base);
-        user = "user-" + UUID.randomUUID();
+        user = newUser("user");
         token = tether.token(user, "subscriber");
-        auditor = tether.token("auditor-" + UUID.randomUUID(), "auditor");
+        auditor = tokenFor("auditor");
     }
 
     @Test

@@ -9,15 +9,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URL;
 import java.util.List;
-import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One test per fault type: what the caller is told, how many attempts reached ExpressPlay (the
@@ -25,20 +19,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * than 20 token calls in all, the circuit breaker's volume threshold, so its circuits stay closed;
  * OverloadIT exercises the circuit.
  */
-@ExtendWith(ArquillianExtension.class)
-class ExpressPlayFaultsIT {
+class ExpressPlayFaultsIT extends TetherIT {
 
     private static final String DEVICE = "cccccccccccccccccccccccccccccccccccccccc";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TetherDeployment.war();
-    }
 
-    @ArquillianResource
-    URL base;
 
-    private TetherClient tether;
     private String admin;
     private String auditor;
     private String user;
@@ -46,10 +32,9 @@ class ExpressPlayFaultsIT {
 
     @BeforeEach
     void setUp() {
-        tether = new TetherClient(base);
-        admin = tether.token("admin-" + UUID.randomUUID(), "admin");
-        auditor = tether.token("auditor-" + UUID.randomUUID(), "auditor");
-        user = "user-" + UUID.randomUUID();
+        admin = tokenFor("admin");
+        auditor = tokenFor("auditor");
+        user = newUser("user");
         token = tether.token(user, "subscriber");
         tether.resetFaults(admin);
     }

@@ -24,13 +24,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A catalogue of hostile and malformed requests against the real server: the SEES endpoint, the
@@ -38,26 +33,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * SEES cases also assert that the only trace left is the refusal's audit event (no binding, no
  * token), and no answer carries a stack trace or an internal exception's name.
  */
-@ExtendWith(ArquillianExtension.class)
-class HostileRequestsIT {
+class HostileRequestsIT extends TetherIT {
 
     private static final String GUID = "6f1c2a9e-0b7d-4c38-9a51-2e7f0d4b8c11";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TetherDeployment.war();
-    }
 
-    @ArquillianResource
-    URL base;
 
-    private TetherClient tether;
     private String auditor;
 
     @BeforeEach
     void setUp() {
-        tether = new TetherClient(base);
-        auditor = tether.token("auditor-" + UUID.randomUUID(), "auditor");
+        auditor = tokenFor("auditor");
     }
 
     /** A SEES request body and what it must get: HTTP status, SEES error, audited reason. */

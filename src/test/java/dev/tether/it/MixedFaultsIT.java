@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,34 +19,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Many requests under random faults: nothing lost, nothing invented; and the health checks. */
-@ExtendWith(ArquillianExtension.class)
-class MixedFaultsIT {
+class MixedFaultsIT extends TetherIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TetherDeployment.war();
-    }
 
-    @ArquillianResource
-    URL base;
 
-    private TetherClient tether;
     private String admin;
 
     @BeforeEach
     void setUp() {
-        tether = new TetherClient(base);
-        admin = tether.token("admin-" + UUID.randomUUID(), "admin");
+        admin = tokenFor("admin");
         tether.resetFaults(admin);
     }
 

@@ -5,42 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The circuit breaker and the bulkhead of the token API, with their default configuration: the
  * circuit opens when half of the last 20 calls failed, stays open 10 s, closes after 2 successes;
  * the bulkhead admits 16 concurrent calls. Both tests leave the circuit closed.
  */
-@ExtendWith(ArquillianExtension.class)
-class OverloadIT {
+class OverloadIT extends TetherIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TetherDeployment.war();
-    }
 
-    @ArquillianResource
-    URL base;
 
-    private TetherClient tether;
     private String admin;
     private String auditor;
     private String user;
@@ -48,10 +33,9 @@ class OverloadIT {
 
     @BeforeEach
     void setUp() {
-        tether = new TetherClient(base);
-        admin = tether.token("admin-" + UUID.randomUUID(), "admin");
-        auditor = tether.token("auditor-" + UUID.randomUUID(), "auditor");
-        user = "user-" + UUID.randomUUID();
+        admin = tokenFor("admin");
+        auditor = tokenFor("auditor");
+        user = newUser("user");
         token = tether.token(user, "subscriber");
         tether.resetFaults(admin);
     }

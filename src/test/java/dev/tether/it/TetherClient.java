@@ -153,6 +153,68 @@ final class TetherClient {
         return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "").substring(0, 40);
     }
 
+    /** A call to Tether's own API with an optional JSON body. */
+    HttpResponse<String> call(String method, String path, String bearer, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request.build());
+    }
+
+    /** A call the test expects {@code status} of; returns the JSON body (an empty object for none). */
+    JsonObject expect(int status, String method, String path, String bearer, String json) {
+        HttpResponse<String> response = call(method, path, bearer, json);
+        if (response.statusCode() != status) {
+            throw new AssertionError(method + " " + path + ": expected " + status + ", got " + response.statusCode()
+                    + ": " + response.body());
+        }
+        return response.body().isBlank() || !response.body().startsWith("{") ? Json.createObjectBuilder().build()
+                : json(response.body());
+    }
+
+    /** A JSON array answer of Tether's API. */
+    JsonArray list(String path, String bearer) {
+        HttpResponse<String> response = call("GET", path, bearer, null);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + ": " + response.statusCode() + ": " + response.body());
+        }
+        return Json.createReader(new StringReader(response.body())).readArray();
+    }
+
+    /** Registers {@code device} for the bearer's user (requestType 2, then the device redeems) and returns the cookie. */
+    String registerDevice(String bearer, String device) {
+        JsonObject registration = entitlement(bearer, request(2, "demo-movie"));
+        if (!registration.getBoolean("isAllowed")) {
+            throw new IllegalStateException("registration refused: " + registration);
+        }
+        HttpResponse<byte[]> redeemed = redeem(registration.getString("epTokenURL"), spc(device, REGISTRATION_CONTENT));
+        if (redeemed.statusCode() != 200) {
+            throw new IllegalStateException("registration token not redeemed: " + redeemed.statusCode());
+        }
+        return registration.getString("customerCookie");
+    }
+
+    /** A random simulated device id: 40 hex digits. */
+    static String newDevice() {
+        return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "").substring(0, 40);
+    }
+
+    /** What a simulated CKC says of its key: the first 64 bits of the SHA-256 of the key's hex, as the simulator computes it. */
+    static String keyRef(String keyHex) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(keyHex.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<String> get(String path, String bearer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
         if (bearer != null) {

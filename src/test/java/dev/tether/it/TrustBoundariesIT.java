@@ -8,28 +8,14 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Tokens signed by the trusted key but with the wrong claims, and hostile request bodies. */
-@ExtendWith(ArquillianExtension.class)
-class TrustBoundariesIT {
+class TrustBoundariesIT extends TetherIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TetherDeployment.war();
-    }
 
-    @ArquillianResource
-    URL base;
 
-    private TetherClient tether;
     private String body;
     private String user;
     private String token;
@@ -37,11 +23,10 @@ class TrustBoundariesIT {
 
     @BeforeEach
     void setUp() {
-        tether = new TetherClient(base);
         body = TetherClient.request(1, "demo-movie").build().toString();
-        user = "user-" + UUID.randomUUID();
+        user = newUser("user");
         token = tether.token(user, "subscriber");
-        auditor = tether.token("auditor-" + UUID.randomUUID(), "auditor");
+        auditor = tokenFor("auditor");
     }
 
     @Test

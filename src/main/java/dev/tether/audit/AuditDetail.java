@@ -1,0 +1,55 @@
+package dev.tether.audit;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The inputs that decided a decision (active devices and limit, content policy version, group
+ * check, cooldown state) and an admin's reason, kept as one JSON object so that a report can group
+ * decisions by cause without parsing prose. Absent values are left out.
+ */
+public final class AuditDetail {
+
+    /** The column's width. */
+    public static final int MAX_LENGTH = 2000;
+
+    private final JsonObjectBuilder json = Json.createObjectBuilder();
+
+    private AuditDetail() {
+    }
+
+    public static AuditDetail of() {
+        return new AuditDetail();
+    }
+
+    public AuditDetail put(String name, String value) {
+        if (value != null) {
+            json.add(name, value);
+        }
+        return this;
+    }
+
+    public AuditDetail put(String name, long value) {
+        json.add(name, value);
+        return this;
+    }
+
+    public AuditDetail put(String name, boolean value) {
+        json.add(name, value);
+        return this;
+    }
+
+    public AuditDetail put(String name, Instant value) {
+        return put(name, value == null ? null : value.toString());
+    }
+
+    public AuditDetail put(String name, Duration value) {
+        return put(name, value == null ? null : value.toString());
+    }
+
+    String toJson() {
+        return json.build().toString();
+    }
+}

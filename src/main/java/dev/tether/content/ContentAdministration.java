@@ -1,0 +1,131 @@
+package dev.tether.content;
+
+import dev.tether.audit.AuditDetail;
+import dev.tether.audit.AuditEvent;
+import dev.tether.audit.AuditTrail;
+import dev.tether.audit.AuditType;
+import dev.tether.security.UserId;
+import dev.tether.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The admin's catalog: create, update and retire titles, and re-wrap every key under the active
+ * master key. Keys arrive in hex, are wrapped at once and appear in no answer, log or audit event;
+ * the audit detail records policy versions and master key ids. One transaction per use case.
+ */
+@ApplicationScoped
+public class ContentAdministration {
+
+    @Inject
+    ContentCatalog catalog;
+
+    @Inject
+    ContentKeys keys;
+
+    @Inject
+    AuditTrail audit;
+
+    @Transactional
+    public List<ContentView> list() {
+        return catalog.all().stream().map(ContentView::of).toList();
+    }
+
+    @Transactional
+    public ContentView find(ContentId id) {
+        return ContentView.of(existing(id));
+    }
+
+    @Transactional
+    public ContentView create(UserId admin, ContentRequests.Create body) {
+        ContentId id = new ContentId(body.contentId());
+        Instant now = Instant.now();
+        if (catalog.find(id).isPresent()) {
+            throw ApiException.conflict("content-exists", "Content " + id + " exists; update it instead.");
+        }
+        ContentPolicy policy = policy(body.tokenLifetimeSeconds(), body.rentalDurationSeconds(), body.requiredGroup(),
+                body.deviceBindingRequired());
+        Content content = new Content(id, keys.wrap(body.key(), id), body.iv(), policy, body.registration(), now);
+        catalog.add(content);
+        audit.record(AuditEvent.granted(AuditType.CONTENT_CREATED, now).user(admin).actor(admin).content(id)
+                .detail(describe(content)).build());
+        return ContentView.of(content);
+    }
+
+    @Transactional
+    public ContentView update(UserId admin, ContentId id, ContentRequests.Update body) {
+        Instant now = Instant.now();
+        Content content = existing(id);
+        if (content.isRetired()) {
+            throw ApiException.conflict("content-retired", "Content " + id + " is retired and cannot change.");
+        }
+        ContentPolicy policy = policy(body.tokenLifetimeSeconds(), body.rentalDurationSeconds(), body.requiredGroup(),
+                body.deviceBindingRequired());
+        content.update(policy, Optional.ofNullable(body.key()).map(k -> keys.wrap(k, id)),
+                Optional.ofNullable(body.iv()), now);
+        audit.record(AuditEvent.granted(AuditType.CONTENT_UPDATED, now).user(admin).actor(admin).content(id)
+                .detail(describe(content).put("keyChanged", body.key() != null).put("ivChanged", body.iv() != null))
+                .build());
+        return ContentView.of(content);
+    }
+
+    @Transactional
+    public ContentView retire(UserId admin, ContentId id) {
+        Instant now = Instant.now();
+        Content content = existing(id);
+        if (content.isRetired()) {
+            throw ApiException.conflict("content-retired", "Content " + id + " is already retired.");
+        }
+        content.retire(now);
+        audit.record(AuditEvent.granted(AuditType.CONTENT_RETIRED, now).user(admin).actor(admin).content(id)
+                .detail(describe(content)).build());
+        return ContentView.of(content);
+    }
+
+    /**
+     * Opens every key under whichever master key wrapped it and wraps it again under the active
+     * one, in one transaction: either every title moves or none does. After it, master keys that
+     * wrap nothing can be dropped from the configuration.
+     */
+    @Transactional
+    public RewrapView rewrapAll(UserId admin) {
+        int moved = 0;
+        int current = 0;
+        for (Content content : catalog.all()) {
+            WrappedKey wrapped = content.wrappedKey();
+            if (!keys.isStale(wrapped)) {
+                current++;
+                continue;
+            }
+            content.rewrap(keys.wrap(keys.unwrapHex(wrapped, content.id()), content.id()));
+            moved++;
+        }
+        audit.record(AuditEvent.granted(AuditType.CONTENT_KEYS_REWRAPPED, Instant.now()).user(admin).actor(admin)
+                .detail(AuditDetail.of().put("activeMasterKey", keys.activeId()).put("rewrapped", moved)
+                        .put("alreadyCurrent", current)).build());
+        return new RewrapView(keys.activeId(), moved, current);
+    }
+
+    private Content existing(ContentId id) {
+        return catalog.find(id).orElseThrow(() -> ApiException.notFound("unknown-content", "No content " + id + "."));
+    }
+
+    private static ContentPolicy policy(long tokenSeconds, long rentalSeconds, String group, boolean bindingRequired) {
+        return new ContentPolicy(Duration.ofSeconds(tokenSeconds), Duration.ofSeconds(rentalSeconds),
+                Optional.ofNullable(group), bindingRequired);
+    }
+
+    private static AuditDetail describe(Content content) {
+        ContentPolicy policy = content.policy();
+        return AuditDetail.of().put("policyVersion", content.policyVersion())
+                .put("tokenLifetime", policy.tokenLifetime()).put("rentalDuration", policy.rentalDuration())
+                .put("requiredGroup", policy.requiredGroup().orElse(null))
+                .put("deviceBindingRequired", policy.deviceBindingRequired())
+                .put("masterKeyId", content.wrappedKey().masterKeyId());
+    }
+}

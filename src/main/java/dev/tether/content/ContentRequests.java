@@ -1,0 +1,42 @@
+package dev.tether.content;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * The request bodies of the catalog API. Durations are whole seconds; keys and IVs 32 hex digits.
+ * A key sent here is wrapped at once and never shown again.
+ */
+public final class ContentRequests {
+
+    static final long MAX_SECONDS = 30L * 24 * 3600;
+    static final String HEX16 = "[0-9a-fA-F]{32}";
+    static final String GROUP = "[A-Za-z0-9._:-]{1,64}";
+
+    private ContentRequests() {
+    }
+
+    /** A new title. {@code requiredGroup} absent: any subscriber; {@code registration}: the registration dummy. */
+    public record Create(
+            @NotNull @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}") String contentId,
+            @NotNull @Pattern(regexp = HEX16, message = "must be 32 hex digits") String key,
+            @NotNull @Pattern(regexp = HEX16, message = "must be 32 hex digits") String iv,
+            @NotNull @Min(1) @Max(MAX_SECONDS) Long tokenLifetimeSeconds,
+            @NotNull @Min(0) @Max(MAX_SECONDS) Long rentalDurationSeconds,
+            @Pattern(regexp = GROUP) String requiredGroup,
+            boolean deviceBindingRequired,
+            boolean registration) {
+    }
+
+    /** A new policy for a title; {@code key} and {@code iv} only when they change. */
+    public record Update(
+            @Pattern(regexp = HEX16, message = "must be 32 hex digits") String key,
+            @Pattern(regexp = HEX16, message = "must be 32 hex digits") String iv,
+            @NotNull @Min(1) @Max(MAX_SECONDS) Long tokenLifetimeSeconds,
+            @NotNull @Min(0) @Max(MAX_SECONDS) Long rentalDurationSeconds,
+            @Pattern(regexp = GROUP) String requiredGroup,
+            boolean deviceBindingRequired) {
+    }
+}

@@ -1,0 +1,36 @@
+package dev.tether.web;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.stream.Collectors;
+
+/**
+ * Answers a request body or parameter that breaks its Bean Validation constraints with a 400
+ * problem naming each field and rule; the rejected values are not echoed back.
+ */
+@Provider
+public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
+
+    @Override
+    public Response toResponse(ConstraintViolationException exception) {
+        String detail = exception.getConstraintViolations().stream()
+                .map(ConstraintViolationMapper::describe)
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return Problem.of("invalid-request", "Bad request", 400, detail).toResponse();
+    }
+
+    private static String describe(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        // The path starts with the resource method and parameter (e.g. "rename.arg1.label"); keep the field.
+        int dot = path.lastIndexOf('.');
+        String field = dot < 0 ? path : path.substring(dot + 1);
+        if (field.startsWith("arg")) {
+            field = "body";
+        }
+        return field + ": " + violation.getMessage();
+    }
+}
