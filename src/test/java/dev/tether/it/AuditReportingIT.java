@@ -32,40 +32,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The auditor's reporting API over HTTP: each search filter alone and combined, keyset pages
  * while events keep arriving, per-user and per-device views, aggregates, the CSV export, bad
  * filters and roles. Every test makes its own users and devices: the database may hold earlier runs.
  */
-@ExtendWith(ArquillianExtension.class)
-class AuditReportingIT {
+class AuditReportingIT extends TetherIT {
 
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TetherDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private TetherClient tether;
     private String user;
     private String token;
     private String auditor;
 
     @BeforeEach
     void signIn() {
-        tether = new TetherClient(base);
         user = "user-" + UUID.randomUUID();
         token = tether.token(user, "subscriber");
         auditor = tether.token("auditor-" + UUID.randomUUID(), "auditor");

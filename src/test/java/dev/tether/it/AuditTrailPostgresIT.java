@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What needs the database itself: PostgreSQL refuses to change or remove an audit event, whoever
@@ -30,20 +24,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Runs in the postgres profile only (failsafe includes it there); H2 has no such guard, which
  * the README says.
  */
-@ExtendWith(ArquillianExtension.class)
-class AuditTrailPostgresIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TetherDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+class AuditTrailPostgresIT extends TetherIT {
 
     @Test
     void updateDeleteAndTruncateOfTheAuditTrailAreRefused() throws Exception {
-        TetherClient tether = new TetherClient(base);
         String user = "user-" + UUID.randomUUID();
         JsonObject granted = tether.entitlement(tether.token(user, "subscriber"), TetherClient.request(1, "demo-movie"));
         assertTrue(granted.getBoolean("isAllowed"));
@@ -84,7 +68,6 @@ class AuditTrailPostgresIT {
             insert.setString(2, "multi\nline");
             assertEquals(1, insert.executeUpdate());
         }
-        TetherClient tether = new TetherClient(base);
         HttpResponse<String> csv = tether.get("/api/audit/export?user=" + URLEncoder.encode(user, StandardCharsets.UTF_8),
                 tether.token("auditor-" + UUID.randomUUID(), "auditor"));
         assertEquals(200, csv.statusCode());

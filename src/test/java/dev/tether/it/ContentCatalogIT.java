@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,29 +15,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The admin's content catalog and the per-title rules of the SEES flow, over HTTP on the real server. */
-@ExtendWith(ArquillianExtension.class)
-class ContentCatalogIT {
+class ContentCatalogIT extends TetherIT {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TetherDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private TetherClient tether;
     private String user;
     private String token;
     private String admin;
@@ -47,7 +31,6 @@ class ContentCatalogIT {
 
     @BeforeEach
     void signIn() {
-        tether = new TetherClient(base);
         user = "user-" + UUID.randomUUID();
         token = tether.token(user, "subscriber");
         adminName = "admin-" + UUID.randomUUID();

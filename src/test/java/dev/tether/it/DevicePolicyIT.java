@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,27 +17,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Device limits, self-service, revocation and restore, over HTTP on the real server. */
-@ExtendWith(ArquillianExtension.class)
-class DevicePolicyIT {
+class DevicePolicyIT extends TetherIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TetherDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private TetherClient tether;
     private String user;
     private String token;
     private String admin;
@@ -46,7 +30,6 @@ class DevicePolicyIT {
 
     @BeforeEach
     void signIn() {
-        tether = new TetherClient(base);
         user = "user-" + UUID.randomUUID();
         token = tether.token(user, "subscriber");
         admin = tether.token("admin-" + UUID.randomUUID(), "admin");

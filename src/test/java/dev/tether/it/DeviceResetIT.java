@@ -4,30 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The two-person reset of a user's devices, over HTTP on the real server. */
-@ExtendWith(ArquillianExtension.class)
-class DeviceResetIT {
+class DeviceResetIT extends TetherIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TetherDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private TetherClient tether;
     private String user;
     private String token;
     private String firstAdmin;
@@ -36,7 +20,6 @@ class DeviceResetIT {
 
     @BeforeEach
     void signIn() {
-        tether = new TetherClient(base);
         user = "user-" + UUID.randomUUID();
         token = tether.token(user, "subscriber");
         firstAdmin = tether.token("admin-" + UUID.randomUUID(), "admin");

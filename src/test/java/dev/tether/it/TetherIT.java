@@ -27,7 +27,7 @@ abstract class TetherIT {
     }
 
     @BeforeEach
-    void connect() {
+    void connectToTether() {
         tether = new TetherClient(base);
     }
 
