@@ -22,8 +22,6 @@ import org.junit.jupiter.api.Test;
 /** Nobody gets a token without a valid SSO token carrying the right role. */
 class AuthenticationIT extends TetherIT {
 
-
-
     private String body;
 
     @BeforeEach

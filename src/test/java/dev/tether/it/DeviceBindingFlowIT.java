@@ -24,8 +24,6 @@ class DeviceBindingFlowIT extends TetherIT {
     private static final String DEVICE_A = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     private static final String DEVICE_B = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
 
-
-
     private String user;
     private String token;
     private String auditor;
@@ -101,12 +99,15 @@ class DeviceBindingFlowIT extends TetherIT {
     void aBoundTokenIsRefusedAfterItsWindowCloses() throws Exception {
         String cookie = registeredDevice(DEVICE_A);
 
-        // demo-preview's token window is 3 seconds.
+        // demo-preview's token window is 3 seconds: redeemable at first, refused once it closes.
+        byte[] spc = tether.spc(DEVICE_A, "demo-preview");
         JsonObject bound = tether.entitlement(token, TetherClient.request(3, "demo-preview", cookie));
         assertTrue(bound.getBoolean("isAllowed"), bound.toString());
-        Thread.sleep(4_500);
+        String url = bound.getString("epTokenURL");
+        assertEquals(200, tether.redeem(url, spc).statusCode(), "redeemable inside its window");
 
-        HttpResponse<byte[]> late = tether.redeem(bound.getString("epTokenURL"), tether.spc(DEVICE_A, "demo-preview"));
+        HttpResponse<byte[]> late = eventually(Duration.ofSeconds(20), () -> tether.redeem(url, spc),
+                response -> response.statusCode() != 200);
         assertEquals(400, late.statusCode());
         JsonObject error = TetherClient.json(new String(late.body(), StandardCharsets.UTF_8));
         assertEquals(-4010, error.getInt("errorCode"));

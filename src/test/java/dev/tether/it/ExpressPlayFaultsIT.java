@@ -9,8 +9,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URL;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,30 +17,9 @@ import org.junit.jupiter.api.Test;
  * than 20 token calls in all, the circuit breaker's volume threshold, so its circuits stay closed;
  * OverloadIT exercises the circuit.
  */
-class ExpressPlayFaultsIT extends TetherIT {
+class ExpressPlayFaultsIT extends FaultInjectingIT {
 
     private static final String DEVICE = "cccccccccccccccccccccccccccccccccccccccc";
-
-
-
-    private String admin;
-    private String auditor;
-    private String user;
-    private String token;
-
-    @BeforeEach
-    void setUp() {
-        admin = tokenFor("admin");
-        auditor = tokenFor("auditor");
-        user = newUser("user");
-        token = tether.token(user, "subscriber");
-        tether.resetFaults(admin);
-    }
-
-    @AfterEach
-    void clearFaults() {
-        tether.resetFaults(admin);
-    }
 
     @Test
     void aTransient503IsRetriedAndIssuesOneToken() {

@@ -37,8 +37,6 @@ class HostileRequestsIT extends TetherIT {
 
     private static final String GUID = "6f1c2a9e-0b7d-4c38-9a51-2e7f0d4b8c11";
 
-
-
     private String auditor;
 
     @BeforeEach

@@ -13,33 +13,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Many requests under random faults: nothing lost, nothing invented; and the health checks. */
-class MixedFaultsIT extends TetherIT {
-
-
-
-    private String admin;
-
-    @BeforeEach
-    void setUp() {
-        admin = tokenFor("admin");
-        tether.resetFaults(admin);
-    }
-
-    @AfterEach
-    void clearFaults() {
-        tether.resetFaults(admin);
-    }
+class MixedFaultsIT extends FaultInjectingIT {
 
     @Test
     void underRandomFaultsTheAuditTrailAccountsForEveryRequestExactlyOnce() throws Exception {
@@ -49,8 +31,6 @@ class MixedFaultsIT extends TetherIT {
         fault("MALFORMED_BODY", 0.03, f -> f);
         fault("ERROR_CODE", 0.05, f -> f.add("errorCode", -2019));
         fault("LATENCY", 0.10, f -> f.add("latencyMs", 100));
-        String user = "user-" + UUID.randomUUID();
-        String token = tether.token(user, "subscriber");
         int requests = 240;
 
         Map<String, Boolean> allowedByMessage = new ConcurrentHashMap<>();
@@ -75,7 +55,7 @@ class MixedFaultsIT extends TetherIT {
             pool.shutdownNow();
         }
 
-        List<JsonObject> events = tether.audit(tether.token("auditor-" + UUID.randomUUID(), "auditor"), user, 500)
+        List<JsonObject> events = tether.audit(auditor, user, 500)
                 .getValuesAs(JsonObject.class);
         assertEquals(requests, events.size(), "one event per request, no more, no less");
         Map<String, Integer> seen = new HashMap<>();

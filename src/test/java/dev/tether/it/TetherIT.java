@@ -1,7 +1,13 @@
 package dev.tether.it;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -34,6 +40,21 @@ abstract class TetherIT {
     /** A user name no other test uses. */
     static String newUser(String prefix) {
         return prefix + "-" + UUID.randomUUID();
+    }
+
+    /**
+     * Asks again every half second until {@code done} holds, for at most {@code within}, and
+     * returns the last answer: tests wait for a state, not for a guessed time.
+     */
+    static <T> T eventually(Duration within, Supplier<T> attempt, Predicate<T> done) throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        T last = attempt.get();
+        while (!done.test(last) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            last = attempt.get();
+        }
+        assertTrue(done.test(last), "not reached within " + within + ": " + last);
+        return last;
     }
 
     /** A token for a new user with {@code groups}. */

@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 /** Tokens signed by the trusted key but with the wrong claims, and hostile request bodies. */
 class TrustBoundariesIT extends TetherIT {
 
-
-
     private String body;
     private String user;
     private String token;
