@@ -1,0 +1,301 @@
+package dev.tether.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import jakarta.json.JsonObject;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+/**
+ * The flow benchmark, not a test: a closed-loop load generator that drives simulated users and
+ * devices through Tether's real HTTP flow on a running server (or several) and prints, per request
+ * kind, throughput, latency percentiles and errors, with the servers' CPU time and peak RSS.
+ *
+ * <p>Five phases, each a warm-up ({@code flow.warmup} seconds, not counted) then a measured window
+ * ({@code flow.duration} seconds), with {@code flow.concurrency} workers that each send their next
+ * request as soon as the last one is answered:
+ * <ol>
+ * <li>bind: new users (development SSO), registration (type 2), the device's SPC redeemed on the
+ *     simulator, the first device-bound request (type 3), which looks the device up in ExpressPlay's
+ *     transaction history;</li>
+ * <li>device-bound again on a random bound cookie: the device is already resolved;</li>
+ * <li>time-based (type 1);</li>
+ * <li>the simulator's token API, called directly with what Tether sends for a device-bound token;</li>
+ * <li>the simulator's record retrieval API, called directly by cookie.</li>
+ * </ol>
+ * The last two are ExpressPlay's share of Tether's requests, measured in the same run on the same
+ * server, so the report can show what Tether adds. Fails (after printing) if any request failed.
+ */
+public final class FlowBenchmark {
+
+    private static final Logger LOG = Logger.getLogger(FlowBenchmark.class.getName());
+
+    private static final List<String> URLS = Arrays.stream(System.getProperty("flow.urls", "http://localhost:9080/tether")
+            .split(",")).map(String::strip).map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).toList();
+    private static final String SIMULATOR = System.getProperty("flow.simulator", URLS.get(0));
+    private static final int CONCURRENCY = Integer.getInteger("flow.concurrency", 8);
+    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("flow.warmup", 10));
+    private static final Duration MEASURED = Duration.ofSeconds(Integer.getInteger("flow.duration", 30));
+    private static final int DEVICES_PER_USER = Integer.getInteger("flow.devices-per-user", 2);
+    private static final String CONTENT = System.getProperty("flow.content", "demo-movie");
+    private static final String AUTHENTICATOR = System.getProperty("flow.authenticator",
+            "1000,00112233445566778899aabbccddeeff");
+    private static final Path SERVER_LOG = Path.of(System.getProperty("flow.server-log",
+            "target/liberty/wlp/usr/servers/tether/logs/messages.log"));
+    private static final Path REPORT = Path.of(System.getProperty("flow.report", "target/bench/flow.md"));
+
+    static final String SSO = "dev SSO token (setup)";
+    static final String REGISTRATION = "registration (type 2)";
+    static final String SPC = "device lab SPC (setup)";
+    static final String REDEMPTION = "SPC redemption on the simulator";
+    static final String FIRST = "device-bound, first (type 3)";
+    static final String RESOLVED = "device-bound, resolved (type 3)";
+    static final String TIME_BASED = "time-based (type 1)";
+    static final String SIM_TOKEN = "simulator token API, direct";
+    static final String SIM_RECORDS = "simulator record API, direct";
+
+    private final FlowClient client = new FlowClient(URLS, SIMULATOR, AUTHENTICATOR, CONTENT);
+    private final ServerProcesses servers = ServerProcesses.find(System.getProperty("flow.pids"));
+    private final Map<String, Latencies> measured = new LinkedHashMap<>();
+    private final List<PhaseUsage> usage = new ArrayList<>();
+    private final List<Bound> bound = new ArrayList<>();
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
+    private double peakRss;
+
+    /** A device bound to a user: the user's bearer token, the cookie, the device id. */
+    record Bound(String bearer, String cookie, String deviceId) {
+    }
+
+    /** What the servers (and this generator) used during one measured window. */
+    record PhaseUsage(String phase, double seconds, double serverCpu, double peakRssMb, double generatorCpu) {
+    }
+
+    /** One worker's state across its iterations: its current user and how many devices it has. */
+    private static final class Worker {
+        final int id;
+        String bearer;
+        int devices;
+        int users;
+
+        Worker(int id) {
+            this.id = id;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        new FlowBenchmark().run();
+    }
+
+    private void run() throws Exception {
+        LOG.info(() -> "Flow benchmark against " + URLS + " (simulator and SSO at " + SIMULATOR + "), "
+                + CONCURRENCY + " workers, " + WARMUP.toSeconds() + " s warm-up + " + MEASURED.toSeconds()
+                + " s per phase; server processes " + servers.pids());
+        phase("bind", this::bind, FIRST, REGISTRATION, REDEMPTION, SSO, SPC);
+        if (bound.isEmpty()) {
+            throw new IllegalStateException("no device could be bound: " + describeErrors());
+        }
+        LOG.info(() -> bound.size() + " devices bound");
+        phase("device-bound, resolved", (worker, kinds) -> {
+            Bound b = randomBound();
+            client.sees(kinds.apply(RESOLVED), b.bearer(), 3, b.cookie());
+        }, RESOLVED);
+        phase("time-based", (worker, kinds) -> client.sees(kinds.apply(TIME_BASED), randomBound().bearer(), 1, null),
+                TIME_BASED);
+        phase("simulator token", (worker, kinds) -> {
+            Bound b = randomBound();
+            client.simulatorToken(kinds.apply(SIM_TOKEN), b.cookie(), b.deviceId());
+        }, SIM_TOKEN);
+        phase("simulator records", (worker, kinds) -> {
+            Bound b = randomBound();
+            client.simulatorRecords(kinds.apply(SIM_RECORDS), b.cookie(), b.deviceId());
+        }, SIM_RECORDS);
+
+        String report = report();
+        Files.createDirectories(REPORT.toAbsolutePath().getParent());
+        Files.writeString(REPORT, report);
+        LOG.info(() -> "\n" + report + "\n(also in " + REPORT + ")");
+        long errors = measured.values().stream().mapToLong(Latencies::errors).sum();
+        if (errors > 0) {
+            throw new IllegalStateException(errors + " requests failed: " + describeErrors());
+        }
+    }
+
+    /** One iteration of the bind phase: a new device for the worker's user, a new user every few devices. */
+    private void bind(Worker worker, Function<String, Latencies> kinds) {
+        if (worker.bearer == null || worker.devices >= DEVICES_PER_USER) {
+            worker.bearer = client.ssoToken(kinds.apply(SSO), "bench-" + run + "-" + worker.id + "-" + worker.users++);
+            worker.devices = 0;
+            if (worker.bearer == null) {
+                return;
+            }
+        }
+        JsonObject registration = client.sees(kinds.apply(REGISTRATION), worker.bearer, 2, null);
+        if (registration == null) {
+            return;
+        }
+        worker.devices++;
+        String cookie = registration.getString("customerCookie");
+        String device = HexFormat.of().formatHex(randomBytes(20));
+        byte[] spc = client.spc(kinds.apply(SPC), device, FlowClient.REGISTRATION_CONTENT);
+        if (spc == null || !client.redeem(kinds.apply(REDEMPTION), registration.getString("epTokenURL"), spc)) {
+            return;
+        }
+        if (client.sees(kinds.apply(FIRST), worker.bearer, 3, cookie) != null) {
+            synchronized (bound) {
+                bound.add(new Bound(worker.bearer, cookie, device));
+            }
+        }
+    }
+
+    private interface Step {
+        void run(Worker worker, Function<String, Latencies> kinds);
+    }
+
+    /**
+     * Runs {@code step} in a closed loop on every worker: a warm-up whose figures are dropped, then
+     * the measured window, sampling the servers' RSS every 100 ms.
+     */
+    private void phase(String name, Step step, String... kinds) throws InterruptedException {
+        Map<String, Latencies> warmup = new LinkedHashMap<>();
+        for (String kind : kinds) {
+            measured.put(kind, new Latencies(kind));
+            warmup.put(kind, new Latencies(kind, measured.get(kind)));
+        }
+        AtomicBoolean measuring = new AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
+        Function<String, Latencies> current = kind -> (measuring.get() ? measured : warmup).get(kind);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < CONCURRENCY; i++) {
+            Worker worker = new Worker(i);
+            Thread thread = new Thread(() -> {
+                while (!stop.get()) {
+                    step.run(worker, current);
+                }
+            }, "flow-" + name + "-" + i);
+            threads.add(thread);
+            thread.start();
+        }
+        LOG.info(() -> "phase " + name + ": warming up");
+        Thread.sleep(WARMUP.toMillis());
+        double cpuBefore = servers.cpuSeconds();
+        long generatorBefore = generatorCpuNanos();
+        long start = System.nanoTime();
+        measuring.set(true);
+        LOG.info(() -> "phase " + name + ": measuring");
+        double phasePeak = 0;
+        long end = start + MEASURED.toNanos();
+        while (System.nanoTime() < end) {
+            phasePeak = Math.max(phasePeak, servers.rssMegabytes());
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        measuring.set(false);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = servers.cpuSeconds() - cpuBefore;
+        double generator = (generatorCpuNanos() - generatorBefore) / 1e9;
+        stop.set(true);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        peakRss = Math.max(peakRss, phasePeak);
+        usage.add(new PhaseUsage(name, seconds, cpu, phasePeak, generator));
+    }
+
+    private String report() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Tether flow benchmark, %s: %s, %d workers, %d s warm-up + %d s measured per phase%n%n",
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), URLS, CONCURRENCY,
+                WARMUP.toSeconds(), MEASURED.toSeconds()));
+        out.append("| request | count | per s | p50 ms | p90 ms | p99 ms | max ms | errors |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        for (PhaseUsage phase : usage) {
+            seconds.put(phase.phase(), phase.seconds());
+        }
+        for (Latencies l : measured.values()) {
+            out.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %d |%n", l.kind(), l.count(),
+                    throughput(l.kind()), l.percentileMillis(0.50), l.percentileMillis(0.90),
+                    l.percentileMillis(0.99), l.percentileMillis(1.0), l.errors()));
+        }
+        out.append("\n| phase | server CPU s | server cores busy | server peak RSS MB | generator CPU s |\n");
+        out.append("|---|---:|---:|---:|---:|\n");
+        for (PhaseUsage p : usage) {
+            out.append(String.format(Locale.ROOT, "| %s | %.1f | %.2f | %.0f | %.1f |%n", p.phase(), p.serverCpu(),
+                    p.serverCpu() / p.seconds(), p.peakRssMb(), p.generatorCpu()));
+        }
+        out.append(String.format(Locale.ROOT, "%nServers %s: peak RSS during the measured windows %.0f MB, "
+                + "high-water mark since start %.0f MB", servers.pids(), peakRss, servers.peakRssMegabytes()));
+        Optional<Double> start = ServerProcesses.libertyStartSeconds(SERVER_LOG);
+        out.append(start.map(s -> String.format(Locale.ROOT, "; Liberty's last start took %.1f s (%s).%n", s, SERVER_LOG))
+                .orElse(".\n"));
+
+        Latencies resolved = measured.get(RESOLVED);
+        Latencies first = measured.get(FIRST);
+        Latencies token = measured.get(SIM_TOKEN);
+        Latencies records = measured.get(SIM_RECORDS);
+        out.append(String.format(Locale.ROOT,
+                "%nTether's own share: device-bound (resolved) adds %.2f ms at p50 and %.2f ms at p99 to the simulator token call"
+                        + " it makes; device-bound (first) adds %.2f ms at p50 to the token and record calls it makes.%n",
+                resolved.percentileMillis(0.5) - token.percentileMillis(0.5),
+                resolved.percentileMillis(0.99) - token.percentileMillis(0.99),
+                first.percentileMillis(0.5) - token.percentileMillis(0.5) - records.percentileMillis(0.5)));
+        double ratio = throughput(RESOLVED) / throughput(SIM_TOKEN);
+        out.append(String.format(Locale.ROOT,
+                "Throughput ratio, device-bound (resolved) / simulator token API alone: %.2f (each Tether request makes one"
+                        + " such call on the same server, so 0.5 is the ceiling).%n", ratio));
+        return out.toString();
+    }
+
+    private double throughput(String kind) {
+        String phase = switch (kind) {
+            case RESOLVED -> "device-bound, resolved";
+            case TIME_BASED -> "time-based";
+            case SIM_TOKEN -> "simulator token";
+            case SIM_RECORDS -> "simulator records";
+            default -> "bind";
+        };
+        double seconds = usage.stream().filter(u -> u.phase().equals(phase)).mapToDouble(PhaseUsage::seconds)
+                .findFirst().orElse(Double.NaN);
+        return measured.get(kind).count() / seconds;
+    }
+
+    private String describeErrors() {
+        StringBuilder errors = new StringBuilder();
+        for (Latencies l : measured.values()) {
+            if (l.errors() > 0) {
+                errors.append(String.format("%n  %s: %d errors, the first: %s", l.kind(), l.errors(), l.firstError()));
+            }
+        }
+        return errors.toString();
+    }
+
+    private Bound randomBound() {
+        synchronized (bound) {
+            return bound.get(ThreadLocalRandom.current().nextInt(bound.size()));
+        }
+    }
+
+    private static byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static long generatorCpuNanos() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+}
