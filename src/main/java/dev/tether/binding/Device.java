@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +26,9 @@ public class Device {
 
     /** Labels are short, printable text. */
     public static final Pattern LABEL = Pattern.compile("[^\\p{Cntrl}]{1,64}");
+
+    /** How precisely last seen is kept while a device plays the same title. */
+    public static final Duration LAST_SEEN_RESOLUTION = Duration.ofMinutes(1);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -71,6 +75,15 @@ public class Device {
         this.deviceId = Objects.requireNonNull(device).value();
         this.firstBoundAt = Objects.requireNonNull(now);
         this.lastSeenAt = now;
+    }
+
+    /**
+     * Whether a play of {@code content} at {@code now} should be written down: last seen is kept to
+     * {@link #LAST_SEEN_RESOLUTION}, so that a device playing the same title over and over costs
+     * one UPDATE a minute rather than one per token request.
+     */
+    public boolean needsTouch(ContentId content, Instant now) {
+        return !content.value().equals(lastContentId) || !now.isBefore(lastSeenAt.plus(LAST_SEEN_RESOLUTION));
     }
 
     /** Notes that the device asked for {@code content} at {@code now}. */

@@ -34,8 +34,10 @@ public class DeviceRoster {
     public Admission admit(UserId user, DeviceId deviceId, ContentId content, Instant now) {
         Optional<Device> known = devices.find(user, deviceId);
         if (known.isPresent() && known.get().isActive()) {
-            devices.touch(known.get(), content, now);
-            return new Admission(Admission.Outcome.ADMITTED, devices.countActive(user), limitOf(user), false);
+            if (known.get().needsTouch(content, now)) {
+                devices.touch(known.get(), content, now);
+            }
+            return Admission.knownDevice();
         }
         DevicePolicy policy = policies.lock(user);
         // Under the lock, see what concurrent transactions committed before it was granted.

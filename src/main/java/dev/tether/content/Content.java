@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * Something that can be licensed: its wrapped key, its IV and its policy. The policy, never the
- * client, decides how long a token may be redeemed and how long a license plays. The key is only
- * ever held wrapped; {@link ContentCatalog#keyMaterial} opens it for the one token request.
+ * client, decides how long a token may be redeemed and how long a license plays. The key is stored
+ * wrapped only; {@link ContentCatalog#keyMaterial} opens it for token requests.
  */
 @Entity
 @Table(name = "content")

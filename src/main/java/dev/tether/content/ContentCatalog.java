@@ -36,9 +36,9 @@ public class ContentCatalog {
         return found.stream().findFirst();
     }
 
-    /** The title's key, unwrapped for one token request, with its IV. */
+    /** The title's key, unwrapped (once per wrapped key), with its IV. */
     public KeyMaterial keyMaterial(Content content) {
-        return new KeyMaterial(keys.unwrapHex(content.wrappedKey(), content.id()), content.ivHex());
+        return new KeyMaterial(keys.tokenKeyHex(content.wrappedKey(), content.id()), content.ivHex());
     }
 
     public void add(Content content) {

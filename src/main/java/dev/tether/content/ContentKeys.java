@@ -5,11 +5,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The configured master keys, as a bean. Unwrapped keys are not cached: a GCM open costs
- * microseconds beside ExpressPlay's round trip (issue 8 profiles before anything is cached).
+ * The configured master keys, as a bean. Keys opened for token requests are kept, by wrapped key
+ * and title: every token request for a title needs its key, and a wrapped key never changes (a
+ * re-wrap or a new key is a new wrapped key), so an entry cannot go stale. Held in memory only,
+ * as the master keys are.
  */
 @ApplicationScoped
 public class ContentKeys {
@@ -22,7 +26,15 @@ public class ContentKeys {
     @ConfigProperty(name = "tether.content.active-master-key")
     String activeMasterKey;
 
+    /** More titles than this are opened afresh once the cache is cleared: a bound, not an eviction policy. */
+    static final int OPENED_LIMIT = 10_000;
+
     private MasterKeys keys;
+
+    private final Map<Opened, String> opened = new ConcurrentHashMap<>();
+
+    private record Opened(WrappedKey wrapped, ContentId content) {
+    }
 
     @PostConstruct
     void load() {
@@ -51,6 +63,20 @@ public class ContentKeys {
         } finally {
             Arrays.fill(key, (byte) 0);
         }
+    }
+
+    /** The content key in hex for a token request, opened once per wrapped key. */
+    public String tokenKeyHex(WrappedKey wrapped, ContentId content) {
+        Opened id = new Opened(wrapped, content);
+        String hex = opened.get(id);
+        if (hex == null) {
+            hex = unwrapHex(wrapped, content);
+            if (opened.size() >= OPENED_LIMIT) {
+                opened.clear();
+            }
+            opened.put(id, hex);
+        }
+        return hex;
     }
 
     public boolean isStale(WrappedKey wrapped) {

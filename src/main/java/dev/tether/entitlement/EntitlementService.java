@@ -158,8 +158,10 @@ public class EntitlementService {
         } catch (PersistenceException e) {
             throw new ConcurrentDecisionException(e);
         }
-        detail.put("activeDevices", admission.activeDevices()).put("limit", admission.limit())
-                .put("newDevice", admission.newDevice());
+        if (admission.counted()) {
+            detail.put("activeDevices", admission.activeDevices()).put("limit", admission.limit());
+        }
+        detail.put("newDevice", admission.newDevice());
         if (admission.outcome() == Admission.Outcome.REVOKED) {
             throw refuse(caller, type, SeesError.DEVICE_REVOKED, SeesError.DEVICE_REVOKED.text(), contentId, cookie,
                     device, detail);

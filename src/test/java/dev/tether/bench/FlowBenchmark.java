@@ -26,7 +26,8 @@ import java.util.logging.Logger;
  * devices through Tether's real HTTP flow on a running server (or several) and prints, per request
  * kind, throughput, latency percentiles and errors, with the servers' CPU time and peak RSS.
  *
- * <p>Five phases, each a warm-up ({@code flow.warmup} seconds, not counted) then a measured window
+ * <p>First every kind of request, mixed, for {@code flow.warmup-all} seconds (not counted: the
+ * JIT compiler's warm-up). Then five phases, each a warm-up ({@code flow.warmup} seconds, not counted) then a measured window
  * ({@code flow.duration} seconds), with {@code flow.concurrency} workers that each send their next
  * request as soon as the last one is answered:
  * <ol>
@@ -49,7 +50,8 @@ public final class FlowBenchmark {
             .split(",")).map(String::strip).map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).toList();
     private static final String SIMULATOR = System.getProperty("flow.simulator", URLS.get(0));
     private static final int CONCURRENCY = Integer.getInteger("flow.concurrency", 8);
-    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("flow.warmup", 10));
+    private static final Duration WARMUP_ALL = Duration.ofSeconds(Integer.getInteger("flow.warmup-all", 90));
+    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("flow.warmup", 5));
     private static final Duration MEASURED = Duration.ofSeconds(Integer.getInteger("flow.duration", 30));
     private static final int DEVICES_PER_USER = Integer.getInteger("flow.devices-per-user", 2);
     private static final String CONTENT = System.getProperty("flow.content", "demo-movie");
@@ -103,8 +105,12 @@ public final class FlowBenchmark {
 
     private void run() throws Exception {
         LOG.info(() -> "Flow benchmark against " + URLS + " (simulator and SSO at " + SIMULATOR + "), "
-                + CONCURRENCY + " workers, " + WARMUP.toSeconds() + " s warm-up + " + MEASURED.toSeconds()
-                + " s per phase; server processes " + servers.pids());
+                + CONCURRENCY + " workers, " + WARMUP_ALL.toSeconds() + " s warm-up, then " + WARMUP.toSeconds()
+                + " s warm-up + " + MEASURED.toSeconds() + " s per phase; server processes " + servers.pids());
+        for (String kind : List.of(FIRST, REGISTRATION, REDEMPTION, SSO, SPC, RESOLVED, TIME_BASED, SIM_TOKEN, SIM_RECORDS)) {
+            measured.put(kind, new Latencies(kind));
+        }
+        warmUp();
         phase("bind", this::bind, FIRST, REGISTRATION, REDEMPTION, SSO, SPC);
         if (bound.isEmpty()) {
             throw new IllegalStateException("no device could be bound: " + describeErrors());
@@ -132,6 +138,48 @@ public final class FlowBenchmark {
         long errors = measured.values().stream().mapToLong(Latencies::errors).sum();
         if (errors > 0) {
             throw new IllegalStateException(errors + " requests failed: " + describeErrors());
+        }
+    }
+
+    /**
+     * Every kind of request, mixed, for {@code flow.warmup-all} seconds before anything is measured:
+     * a Liberty server's JIT compiler needs minutes of load to compile what the flow runs through,
+     * and on two cores that compilation would otherwise be measured as Tether's time.
+     */
+    private void warmUp() throws InterruptedException {
+        LOG.info(() -> "warming up every kind of request for " + WARMUP_ALL.toSeconds() + " s");
+        Map<String, Latencies> dropped = new LinkedHashMap<>();
+        measured.forEach((kind, latencies) -> dropped.put(kind, new Latencies(kind, latencies)));
+        run(WARMUP_ALL, (worker, kinds) -> {
+            bind(worker, kinds);
+            Bound b = randomBound();
+            if (b != null) {
+                client.sees(kinds.apply(RESOLVED), b.bearer(), 3, b.cookie());
+                client.sees(kinds.apply(TIME_BASED), b.bearer(), 1, null);
+                client.simulatorToken(kinds.apply(SIM_TOKEN), b.cookie(), b.deviceId());
+                client.simulatorRecords(kinds.apply(SIM_RECORDS), b.cookie(), b.deviceId());
+            }
+        }, dropped::get);
+    }
+
+    /** Runs {@code step} in a closed loop on every worker for {@code duration}. */
+    private void run(Duration duration, Step step, Function<String, Latencies> kinds) throws InterruptedException {
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < CONCURRENCY; i++) {
+            Worker worker = new Worker(i);
+            Thread thread = new Thread(() -> {
+                while (!stop.get()) {
+                    step.run(worker, kinds);
+                }
+            }, "flow-warm-up-" + i);
+            threads.add(thread);
+            thread.start();
+        }
+        Thread.sleep(duration.toMillis());
+        stop.set(true);
+        for (Thread thread : threads) {
+            thread.join();
         }
     }
 
@@ -173,7 +221,6 @@ public final class FlowBenchmark {
     private void phase(String name, Step step, String... kinds) throws InterruptedException {
         Map<String, Latencies> warmup = new LinkedHashMap<>();
         for (String kind : kinds) {
-            measured.put(kind, new Latencies(kind));
             warmup.put(kind, new Latencies(kind, measured.get(kind)));
         }
         AtomicBoolean measuring = new AtomicBoolean();
@@ -217,9 +264,9 @@ public final class FlowBenchmark {
 
     private String report() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Tether flow benchmark, %s: %s, %d workers, %d s warm-up + %d s measured per phase%n%n",
-                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), URLS, CONCURRENCY,
-                WARMUP.toSeconds(), MEASURED.toSeconds()));
+        out.append(String.format(Locale.ROOT, "Tether flow benchmark, %s: %s, %d workers; %d s warm-up, then %d s warm-up + %d s"
+                + " measured per phase%n%n", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), URLS,
+                CONCURRENCY, WARMUP_ALL.toSeconds(), WARMUP.toSeconds(), MEASURED.toSeconds()));
         out.append("| request | count | per s | p50 ms | p90 ms | p99 ms | max ms | errors |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         Map<String, Double> seconds = new LinkedHashMap<>();
@@ -283,9 +330,10 @@ public final class FlowBenchmark {
         return errors.toString();
     }
 
+    /** A random bound device, or null before the first. */
     private Bound randomBound() {
         synchronized (bound) {
-            return bound.get(ThreadLocalRandom.current().nextInt(bound.size()));
+            return bound.isEmpty() ? null : bound.get(ThreadLocalRandom.current().nextInt(bound.size()));
         }
     }
 

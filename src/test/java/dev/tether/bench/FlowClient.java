@@ -28,6 +28,12 @@ final class FlowClient {
     static final String REGISTRATION_CONTENT = "tether-registration";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    static {
+        // Liberty closes a connection idle for 30 s (persistTimeout); the JDK client would keep it
+        // for 20 minutes and then send a request down a closed socket. Idle connections go first.
+        System.setProperty("jdk.httpclient.keepalive.timeout", "20");
+    }
+
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))

@@ -1,9 +1,11 @@
 package dev.tether.binding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tether.content.ContentId;
 import dev.tether.security.UserId;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,6 +19,17 @@ class DeviceTest {
 
     private static Device device() {
         return new Device(ALICE, new DeviceId("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), T0);
+    }
+
+    @Test
+    void lastSeenIsWrittenDownOnceAMinuteForTheSameTitleAndAtOnceForAnother() {
+        Device device = device();
+        ContentId movie = new ContentId("demo-movie");
+        device.seen(movie, T0);
+
+        assertFalse(device.needsTouch(movie, T0.plusSeconds(59)));
+        assertTrue(device.needsTouch(movie, T0.plus(Device.LAST_SEEN_RESOLUTION)));
+        assertTrue(device.needsTouch(new ContentId("demo-preview"), T0.plusSeconds(1)));
     }
 
     @Test
