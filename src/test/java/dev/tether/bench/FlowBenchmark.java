@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
@@ -77,6 +78,7 @@ public final class FlowBenchmark {
     private final List<PhaseUsage> usage = new ArrayList<>();
     private final List<Bound> bound = new ArrayList<>();
     private final String run = Long.toString(System.currentTimeMillis(), 36);
+    private final AtomicInteger users = new AtomicInteger();
     private double peakRss;
 
     /** A device bound to a user: the user's bearer token, the cookie, the device id. */
@@ -89,14 +91,8 @@ public final class FlowBenchmark {
 
     /** One worker's state across its iterations: its current user and how many devices it has. */
     private static final class Worker {
-        final int id;
         String bearer;
         int devices;
-        int users;
-
-        Worker(int id) {
-            this.id = id;
-        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -167,7 +163,7 @@ public final class FlowBenchmark {
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < CONCURRENCY; i++) {
-            Worker worker = new Worker(i);
+            Worker worker = new Worker();
             Thread thread = new Thread(() -> {
                 while (!stop.get()) {
                     step.run(worker, kinds);
@@ -186,7 +182,7 @@ public final class FlowBenchmark {
     /** One iteration of the bind phase: a new device for the worker's user, a new user every few devices. */
     private void bind(Worker worker, Function<String, Latencies> kinds) {
         if (worker.bearer == null || worker.devices >= DEVICES_PER_USER) {
-            worker.bearer = client.ssoToken(kinds.apply(SSO), "bench-" + run + "-" + worker.id + "-" + worker.users++);
+            worker.bearer = client.ssoToken(kinds.apply(SSO), "bench-" + run + "-" + users.incrementAndGet());
             worker.devices = 0;
             if (worker.bearer == null) {
                 return;
@@ -228,7 +224,7 @@ public final class FlowBenchmark {
         Function<String, Latencies> current = kind -> (measuring.get() ? measured : warmup).get(kind);
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < CONCURRENCY; i++) {
-            Worker worker = new Worker(i);
+            Worker worker = new Worker();
             Thread thread = new Thread(() -> {
                 while (!stop.get()) {
                     step.run(worker, current);
