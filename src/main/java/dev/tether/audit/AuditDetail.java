@@ -1,6 +1,6 @@
 package dev.tether.audit;
 
-import jakarta.json.Json;
+import dev.tether.web.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +15,7 @@ public final class AuditDetail {
     /** The column's width. */
     public static final int MAX_LENGTH = 2000;
 
-    private final JsonObjectBuilder json = Json.createObjectBuilder();
+    private final JsonObjectBuilder json = Jsonp.provider().createObjectBuilder();
 
     private AuditDetail() {
     }

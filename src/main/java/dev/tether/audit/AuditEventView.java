@@ -1,6 +1,6 @@
 package dev.tether.audit;
 
-import jakarta.json.Json;
+import dev.tether.web.Jsonp;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Instant;
@@ -13,6 +13,6 @@ public record AuditEventView(long id, Instant occurredAt, AuditType type, AuditO
 
     /** The stored detail column as the JSON object it holds, or null. */
     static JsonObject detail(String stored) {
-        return stored == null ? null : Json.createReader(new StringReader(stored)).readObject();
+        return stored == null ? null : Jsonp.provider().createReader(new StringReader(stored)).readObject();
     }
 }

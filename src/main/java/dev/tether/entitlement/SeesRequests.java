@@ -4,9 +4,9 @@ import dev.tether.audit.AuditEvent;
 import dev.tether.audit.AuditTrail;
 import dev.tether.audit.AuditType;
 import dev.tether.content.ContentId;
+import dev.tether.web.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -49,7 +49,7 @@ public class SeesRequests {
         }
         JsonObject json;
         try {
-            json = Json.createReader(new ByteArrayInputStream(bytes)).readObject();
+            json = Jsonp.provider().createReader(new ByteArrayInputStream(bytes)).readObject();
         } catch (JsonException | IllegalStateException e) {
             throw refuse(caller, null, SeesError.INVALID_REQUEST, "The request body is not a JSON object.");
         }

@@ -1,6 +1,6 @@
 package dev.tether.expressplay;
 
-import jakarta.json.Json;
+import dev.tether.web.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -39,7 +39,7 @@ public class ExpressPlayErrorMapper implements ResponseExceptionMapper<ExpressPl
     private static Integer errorCode(Response response) {
         try {
             String body = response.readEntity(String.class);
-            JsonObject json = Json.createReader(new StringReader(body)).readObject();
+            JsonObject json = Jsonp.provider().createReader(new StringReader(body)).readObject();
             JsonValue code = json.get("errorCode");
             return code instanceof JsonNumber number ? number.intValue() : null;
         } catch (JsonException | IllegalStateException | jakarta.ws.rs.ProcessingException e) {

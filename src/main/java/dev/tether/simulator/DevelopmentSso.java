@@ -10,9 +10,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tether.security.UserId;
 import dev.tether.web.ApiException;
+import dev.tether.web.Jsonp;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -100,7 +100,7 @@ public class DevelopmentSso {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
                     .keyID(keys.ssoKey().getKeyID()).type(JOSEObjectType.JWT).build(), claims);
             jwt.sign(new RSASSASigner(keys.ssoKey()));
-            String body = Json.createObjectBuilder()
+            String body = Jsonp.provider().createObjectBuilder()
                     .add("access_token", jwt.serialize())
                     .add("token_type", "Bearer")
                     .add("expires_in", validity.toSeconds())

@@ -1,9 +1,9 @@
 package dev.tether.simulator;
 
 import dev.tether.expressplay.ExpressPlayErrors;
+import dev.tether.web.Jsonp;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -68,9 +68,9 @@ public class SimulatedRecordApi {
         } catch (NumberFormatException e) {
             return SimulatorErrors.refuse(-1, "id, start and length must be numbers", json);
         }
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsonp.provider().createArrayBuilder();
         for (TransactionHistory.Event e : events) {
-            JsonObjectBuilder o = Json.createObjectBuilder()
+            JsonObjectBuilder o = Jsonp.provider().createObjectBuilder()
                     .add("eventId", Long.toString(e.eventId()))
                     .add("time", e.time().toString())
                     .add("eventType", e.eventType())

@@ -1,7 +1,7 @@
 package dev.tether.simulator;
 
 import dev.tether.expressplay.ExpressPlayErrors;
-import jakarta.json.Json;
+import dev.tether.web.Jsonp;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -23,7 +23,7 @@ final class SimulatorErrors {
             default -> 400;
         };
         if (json) {
-            String body = Json.createObjectBuilder().add("errorCode", code).add("errorMessage", message).build().toString();
+            String body = Jsonp.provider().createObjectBuilder().add("errorCode", code).add("errorMessage", message).build().toString();
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
         }
         String html = "<html><body><h1>Error " + code + "</h1><p>" + escape(message) + "</p></body></html>";
