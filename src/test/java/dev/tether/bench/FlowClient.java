@@ -32,6 +32,12 @@ final class FlowClient {
         // Liberty closes a connection idle for 30 s (persistTimeout); the JDK client would keep it
         // for 20 minutes and then send a request down a closed socket. Idle connections go first.
         System.setProperty("jdk.httpclient.keepalive.timeout", "20");
+        // Even so, about one request in half a million met a kept-alive connection that the server
+        // had just closed, and failed before any byte of an answer: the race every HTTP/1.1 client
+        // meets, which browsers and Tether's own calls to ExpressPlay (@Retry) answer by sending
+        // again on a new connection. The JDK client does so for GET only unless told; a request
+        // answered with an error is never sent again.
+        System.setProperty("jdk.httpclient.enableAllMethodRetry", "true");
     }
 
     private final HttpClient http = HttpClient.newBuilder()
