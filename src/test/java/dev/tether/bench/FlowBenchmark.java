@@ -161,6 +161,14 @@ public final class FlowBenchmark {
     /** Runs {@code step} in a closed loop on every worker for {@code duration}. */
     private void run(Duration duration, Step step, Function<String, Latencies> kinds) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
+        List<Thread> workers = startWorkers("warm-up", step, kinds, stop);
+        Thread.sleep(duration.toMillis());
+        stopWorkers(workers, stop);
+    }
+
+    /** {@code flow.concurrency} threads, each running {@code step} in a closed loop until {@code stop}. */
+    private static List<Thread> startWorkers(String name, Step step, Function<String, Latencies> kinds,
+                                             AtomicBoolean stop) {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < CONCURRENCY; i++) {
             Worker worker = new Worker();
@@ -168,11 +176,14 @@ public final class FlowBenchmark {
                 while (!stop.get()) {
                     step.run(worker, kinds);
                 }
-            }, "flow-warm-up-" + i);
+            }, "flow-" + name + "-" + i);
             threads.add(thread);
             thread.start();
         }
-        Thread.sleep(duration.toMillis());
+        return threads;
+    }
+
+    private static void stopWorkers(List<Thread> threads, AtomicBoolean stop) throws InterruptedException {
         stop.set(true);
         for (Thread thread : threads) {
             thread.join();
@@ -222,17 +233,7 @@ public final class FlowBenchmark {
         AtomicBoolean measuring = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
         Function<String, Latencies> current = kind -> (measuring.get() ? measured : warmup).get(kind);
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < CONCURRENCY; i++) {
-            Worker worker = new Worker();
-            Thread thread = new Thread(() -> {
-                while (!stop.get()) {
-                    step.run(worker, current);
-                }
-            }, "flow-" + name + "-" + i);
-            threads.add(thread);
-            thread.start();
-        }
+        List<Thread> workers = startWorkers(name, step, current, stop);
         LOG.info(() -> "phase " + name + ": warming up");
         Thread.sleep(WARMUP.toMillis());
         double cpuBefore = servers.cpuSeconds();
@@ -250,10 +251,7 @@ public final class FlowBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = servers.cpuSeconds() - cpuBefore;
         double generator = (generatorCpuNanos() - generatorBefore) / 1e9;
-        stop.set(true);
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        stopWorkers(workers, stop);
         peakRss = Math.max(peakRss, phasePeak);
         usage.add(new PhaseUsage(name, seconds, cpu, phasePeak, generator));
     }
