@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -18,13 +19,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ContentKeys {
 
+    // Optional, so that a missing key is reported by the start-up check (dev.tether.platform),
+    // which names every missing key, not by the container's injection validation.
     @Inject
     @ConfigProperty(name = "tether.content.master-keys")
-    String masterKeySpec;
+    Optional<String> masterKeySpec;
 
     @Inject
     @ConfigProperty(name = "tether.content.active-master-key")
-    String activeMasterKey;
+    Optional<String> activeMasterKey;
 
     /** More titles than this are opened afresh once the cache is cleared: a bound, not an eviction policy. */
     static final int OPENED_LIMIT = 10_000;
@@ -38,7 +41,9 @@ public class ContentKeys {
 
     @PostConstruct
     void load() {
-        keys = MasterKeys.parse(masterKeySpec, activeMasterKey);
+        keys = MasterKeys.parse(
+                masterKeySpec.orElseThrow(() -> new IllegalStateException("tether.content.master-keys is not set")),
+                activeMasterKey.orElse(null));
         masterKeySpec = null;
     }
 

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Seeds the registration content and two demo titles so the flow works out of the box. Keys are
  * random per database and wrapped under the active master key like any other: demo content must never share key material with a real deployment.
- * Production turns this off with {@code tether.demo.seed=false} and manages its own catalog.
+ * Off unless {@code tether.demo.seed=true}, as the dev profile sets it: production manages its own catalog.
  */
 @ApplicationScoped
 public class DemoCatalog {
@@ -29,7 +29,7 @@ public class DemoCatalog {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    @ConfigProperty(name = "tether.demo.seed", defaultValue = "true")
+    @ConfigProperty(name = "tether.demo.seed", defaultValue = "false")
     boolean seed;
 
     @Inject

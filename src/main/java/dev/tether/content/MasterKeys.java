@@ -2,7 +2,9 @@ package dev.tether.content;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -42,6 +44,22 @@ public final class MasterKeys {
      * active key. Errors name the offending id or position, never a key.
      */
     public static MasterKeys parse(String spec, String activeId) {
+        Map<String, SecretKey> keys = read(spec);
+        if (activeId == null || !keys.containsKey(activeId.strip())) {
+            throw new IllegalArgumentException("the active master key must be one of " + keys.keySet());
+        }
+        return new MasterKeys(Collections.unmodifiableMap(keys), activeId.strip());
+    }
+
+    /**
+     * The ids that {@code spec} lists, each entry checked as {@link #parse} checks it: lets a
+     * start-up check tell a bad list from an active id that is not in it.
+     */
+    public static Set<String> idsOf(String spec) {
+        return Collections.unmodifiableSet(read(spec).keySet());
+    }
+
+    private static Map<String, SecretKey> read(String spec) {
         Objects.requireNonNull(spec, "master keys");
         Map<String, SecretKey> keys = new LinkedHashMap<>();
         int position = 0;
@@ -71,10 +89,7 @@ public final class MasterKeys {
                 throw new IllegalArgumentException("master key " + id + " is listed twice");
             }
         }
-        if (activeId == null || !keys.containsKey(activeId.strip())) {
-            throw new IllegalArgumentException("the active master key must be one of " + keys.keySet());
-        }
-        return new MasterKeys(Collections.unmodifiableMap(keys), activeId.strip());
+        return keys;
     }
 
     public String activeId() {
@@ -83,6 +98,21 @@ public final class MasterKeys {
 
     public Set<String> ids() {
         return keys.keySet();
+    }
+
+    /** Whether {@code key} is one of these keys, under whatever id: to refuse a key known to be public. */
+    public boolean holds(byte[] key) {
+        for (SecretKey configured : keys.values()) {
+            byte[] bytes = configured.getEncoded();
+            try {
+                if (MessageDigest.isEqual(bytes, key)) {
+                    return true;
+                }
+            } finally {
+                Arrays.fill(bytes, (byte) 0);
+            }
+        }
+        return false;
     }
 
     /** Wraps a content key under the active master key, bound to {@code content}. */

@@ -48,9 +48,11 @@ public class ExpressPlayCalls {
     @Inject
     ExpressPlayStats stats;
 
+    // Optional, so that a missing authenticator is reported by the start-up check
+    // (dev.tether.platform), which names every missing key, not by the container's injection validation.
     @Inject
     @ConfigProperty(name = "tether.expressplay.customer-authenticator")
-    String customerAuthenticator;
+    Optional<String> customerAuthenticator;
 
     @Inject
     @ConfigProperty(name = "tether.expressplay.device-id-parameter", defaultValue = "deviceId")
@@ -67,7 +69,7 @@ public class ExpressPlayCalls {
     public TokenUrl requestToken(TokenRequest request) {
         stats.attempt(ExpressPlayStats.Endpoint.TOKEN);
         Form form = new Form()
-                .param("customerAuthenticator", customerAuthenticator)
+                .param("customerAuthenticator", customerAuthenticator())
                 .param("errorFormat", ERROR_FORMAT)
                 .param("contentKey", request.key().keyHex())
                 .param("iv", request.key().ivHex())
@@ -102,7 +104,7 @@ public class ExpressPlayCalls {
         stats.attempt(ExpressPlayStats.Endpoint.RECORDS);
         List<TransactionRecord> records;
         try {
-            records = recordApi.byCookie(customerAuthenticator, ERROR_FORMAT, cookie.value());
+            records = recordApi.byCookie(customerAuthenticator(), ERROR_FORMAT, cookie.value());
         } catch (ProcessingException e) {
             throw unreachable("record retrieval", e);
         }
@@ -112,6 +114,11 @@ public class ExpressPlayCalls {
                 .filter(r -> cookie.value().equals(r.cookie()) && DeviceId.isWellFormed(r.deviceId()))
                 .min(Comparator.comparing(ExpressPlayCalls::timeOf))
                 .map(r -> new DeviceId(r.deviceId()));
+    }
+
+    private String customerAuthenticator() {
+        return customerAuthenticator.orElseThrow(
+                () -> new IllegalStateException("tether.expressplay.customer-authenticator is not set"));
     }
 
     /**

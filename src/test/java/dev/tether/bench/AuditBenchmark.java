@@ -61,6 +61,8 @@ public final class AuditBenchmark {
     private static final Path SERVER = Path.of(System.getProperty("bench.server", "target/liberty/wlp/usr/servers/tether"));
     private static final Path WLP = Path.of(System.getProperty("bench.wlp", "target/liberty/wlp"));
     private static final String BASE = System.getProperty("bench.url", "http://localhost:9080/tether");
+    /** The simulator WAR (with the development SSO) on the same server, at /simulator. */
+    private static final String SIMULATOR = URI.create(BASE).resolve("/").toString().replaceAll("/$", "");
     private static final int PAGE = 50;
     /** Load the trail and stop: loading needs no server, so it can run without the port. */
     private static final boolean LOAD_ONLY = Boolean.getBoolean("bench.loadOnly");
@@ -229,7 +231,7 @@ public final class AuditBenchmark {
         HttpClient client = HttpClient.newHttpClient();
         for (int i = 0; i < 240; i++) {
             try {
-                if (client.send(HttpRequest.newBuilder(URI.create(BASE + "/simulator/sso/jwks")).build(),
+                if (client.send(HttpRequest.newBuilder(URI.create(SIMULATOR + "/simulator/sso/jwks")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
@@ -256,7 +258,7 @@ public final class AuditBenchmark {
     }
 
     private String token() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(BASE + "/simulator/sso/token"))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(SIMULATOR + "/simulator/sso/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("user=bench-auditor&groups=auditor&expiresIn=7200")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -49,7 +50,8 @@ public final class FlowBenchmark {
 
     private static final List<String> URLS = Arrays.stream(System.getProperty("flow.urls", "http://localhost:9080/tether")
             .split(",")).map(String::strip).map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).toList();
-    private static final String SIMULATOR = System.getProperty("flow.simulator", URLS.get(0));
+    private static final String SIMULATOR = System.getProperty("flow.simulator",
+            URI.create(URLS.get(0)).resolve("/").toString().replaceAll("/$", ""));
     private static final int CONCURRENCY = Integer.getInteger("flow.concurrency", 8);
     private static final Duration WARMUP_ALL = Duration.ofSeconds(Integer.getInteger("flow.warmup-all", 90));
     private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("flow.warmup", 5));

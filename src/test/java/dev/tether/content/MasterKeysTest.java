@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MasterKeysTest {
@@ -91,5 +92,18 @@ class MasterKeysTest {
                 () -> MasterKeys.parse("k1:secret-material!", "k1"));
         assertFalse(notBase64.getMessage().contains("secret-material"));
         assertFalse(MasterKeys.parse(K1, "k1").toString().contains(K1.substring(3)));
+    }
+
+    @Test
+    void theIdsOfAListAreReadWithoutAnActiveKey() {
+        assertEquals(List.of("k1", "k2"), List.copyOf(MasterKeys.idsOf(K1 + ";" + K2)));
+        assertThrows(IllegalArgumentException.class, () -> MasterKeys.idsOf(K1 + ";" + K1), "id twice");
+    }
+
+    @Test
+    void aKeyIsFoundUnderWhateverIdItIsListed() {
+        MasterKeys keys = MasterKeys.parse(K1 + ";" + K2, "k1");
+        assertTrue(keys.holds(Base64.getDecoder().decode(K2.substring(3))));
+        assertFalse(keys.holds(KEY));
     }
 }

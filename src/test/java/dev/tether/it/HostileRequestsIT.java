@@ -196,7 +196,7 @@ class HostileRequestsIT extends TetherIT {
 
     @Test
     void theSimulatorsPublicSurfaceRefusesBadInputWithExpressPlaysCodesOrProblems() {
-        String root = base.toString().replaceAll("/$", "");
+        String root = TetherClient.simulatorOrigin(base);
         assertProblem(post(root + "/simulator/devices/zz/spc?assetId=a", new byte[0]), 400, "bad-device-id");
         assertProblem(post(root + "/simulator/devices/" + "a".repeat(40) + "/spc?assetId=" + enc("a' OR '1'='1"), new byte[0]), 400, "bad-asset-id");
         assertProblem(post(root + "/simulator/devices/" + "a".repeat(40) + "/spc", new byte[0]), 400, "bad-asset-id");

@@ -23,10 +23,20 @@ final class TetherClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String origin;
 
     TetherClient(java.net.URL deploymentUrl) {
         String url = deploymentUrl.toString();
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.origin = simulatorOrigin(deploymentUrl);
+    }
+
+    /**
+     * Where the simulator and the development SSO answer: their own WAR, at /simulator on the
+     * server that serves Tether, as in the development run.
+     */
+    static String simulatorOrigin(java.net.URL deploymentUrl) {
+        return deploymentUrl.getProtocol() + "://" + deploymentUrl.getAuthority();
     }
 
     /** A bearer token from the development SSO. */
@@ -255,8 +265,9 @@ final class TetherClient {
         return Json.createReader(new StringReader(body)).readObject();
     }
 
+    /** Tether's paths are under its context root; /simulator/... is the simulator WAR's own. */
     private URI uri(String path) {
-        return URI.create(base + path);
+        return URI.create((path.startsWith("/simulator/") ? origin : base) + path);
     }
 
     private static String enc(String value) {

@@ -1,8 +1,0 @@
-package dev.tether.simulator;
-
-/** The ExpressPlay endpoints the simulator serves, each with its own faults and call counter. */
-public enum SimulatedEndpoint {
-    TOKEN,
-    RECORDS,
-    RIGHTS
-}

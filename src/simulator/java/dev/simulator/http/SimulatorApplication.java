@@ -1,0 +1,34 @@
+package dev.simulator.http;
+
+import dev.simulator.expressplay.DeviceLab;
+import dev.simulator.expressplay.FaultInjectionFilter;
+import dev.simulator.expressplay.FaultsResource;
+import dev.simulator.expressplay.SimulatedRecordApi;
+import dev.simulator.expressplay.SimulatedRightsApi;
+import dev.simulator.expressplay.SimulatedTokenApi;
+import dev.simulator.sso.AdminOnlyFilter;
+import dev.simulator.sso.DevelopmentSso;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+
+/**
+ * The simulator's HTTP surface, under its own context root ({@code /simulator}): ExpressPlay's
+ * APIs under {@code expressplay/}, the device lab, fault injection and the development SSO.
+ * Every resource and provider is named here rather than scanned for: the build compiles the
+ * simulator from this class outwards (pom.xml, default-compile), so what is not reachable from
+ * here is not built.
+ */
+@ApplicationPath("/")
+public class SimulatorApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(SimulatedTokenApi.class, SimulatedRightsApi.class, SimulatedRecordApi.class,
+                DeviceLab.class, FaultsResource.class, FaultInjectionFilter.class,
+                DevelopmentSso.class, AdminOnlyFilter.class,
+                ProblemMappers.Refusals.class, ProblemMappers.InvalidBodies.class,
+                ProblemMappers.UnreadableBodies.class, ProblemMappers.HttpErrors.class,
+                ProblemMappers.Unexpected.class);
+    }
+}
