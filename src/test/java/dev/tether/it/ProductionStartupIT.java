@@ -54,12 +54,13 @@ class ProductionStartupIT {
         try {
             start("tether-bare");
             Path log = server.resolve("logs/messages.log");
-            String messages = waitFor(log, text -> text.contains("CWWKZ0002E") || text.contains("CWWKZ0001I: Application tether started"));
+            String messages = waitFor(log, text -> text.contains("CWWKZ0012I: The application tether was not started")
+                    || text.contains("CWWKZ0001I: Application tether started"));
             for (String key : REQUIRED) {
                 assertTrue(messages.contains("Refusing to start: " + key), key + " is not named:\n" + messages);
             }
             assertFalse(messages.contains("CWWKZ0001I: Application tether started"), "Tether started without configuration");
-            assertTrue(messages.contains("CWWKZ0002E"), "the application's start did not fail");
+            assertTrue(messages.contains("CWWKZ0012I: The application tether was not started"), "the application's start did not fail");
             assertFalse(messages.contains("Database schema up to date"), "the check must run before anything touches the database");
         } finally {
             stop("tether-bare");
@@ -92,7 +93,8 @@ class ProductionStartupIT {
         try {
             start("tether-prod");
             String messages = waitFor(server.resolve("logs/messages.log"),
-                    text -> text.contains("CWWKZ0002E") || text.contains("CWWKZ0001I: Application tether started"));
+                    text -> text.contains("CWWKZ0012I: The application tether was not started")
+                            || text.contains("CWWKZ0001I: Application tether started"));
             assertTrue(messages.contains("CWWKZ0001I: Application tether started"), messages);
             assertTrue(messages.contains("Configuration checked: every secret and trust anchor is set"), messages);
             assertFalse(messages.contains("under the dev profile"), messages);
