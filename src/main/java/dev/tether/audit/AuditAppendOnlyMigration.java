@@ -1,11 +1,11 @@
 package dev.tether.audit;
 
+import dev.tether.platform.VersionedJavaMigration;
+import jakarta.enterprise.context.Dependent;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.logging.Logger;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration 2.1: the database itself refuses to change or remove an audit event. On PostgreSQL a
@@ -18,7 +18,8 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * database's own class path, it records itself and does nothing. There, as everywhere, Tether
  * itself never updates or deletes an event ({@link AuditEvent} maps every column read-only).
  */
-public class AuditAppendOnlyMigration implements JavaMigration {
+@Dependent
+public class AuditAppendOnlyMigration extends VersionedJavaMigration {
 
     private static final Logger LOG = Logger.getLogger(AuditAppendOnlyMigration.class.getName());
 
@@ -40,25 +41,9 @@ public class AuditAppendOnlyMigration implements JavaMigration {
             FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only()"""
     };
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("2.1");
-    }
-
-    @Override
-    public String getDescription() {
-        return "audit event append only";
-    }
-
-    /** Changes if the SQL does, so that Flyway's validation notices an edited migration. */
-    @Override
-    public Integer getChecksum() {
-        return String.join("\n", POSTGRESQL).hashCode();
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public AuditAppendOnlyMigration() {
+        // The checksum changes if the SQL does, so that Flyway's validation notices an edited migration.
+        super("2.1", "audit event append only", String.join("\n", POSTGRESQL).hashCode());
     }
 
     @Override

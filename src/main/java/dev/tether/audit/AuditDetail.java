@@ -1,6 +1,6 @@
 package dev.tether.audit;
 
-import dev.tether.web.Jsonp;
+import dev.tether.platform.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.tether.audit;
 
-import dev.tether.web.Jsonp;
+import dev.tether.platform.Jsonp;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.tether.audit;
 
 import dev.tether.security.Roles;
-import dev.tether.web.ApiException;
+import dev.tether.api.ApiException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

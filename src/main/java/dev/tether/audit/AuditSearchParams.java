@@ -1,6 +1,6 @@
 package dev.tether.audit;
 
-import dev.tether.web.ApiException;
+import dev.tether.api.ApiException;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

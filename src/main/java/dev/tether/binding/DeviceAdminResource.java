@@ -3,7 +3,7 @@ package dev.tether.binding;
 import dev.tether.security.CurrentUser;
 import dev.tether.security.Roles;
 import dev.tether.security.UserId;
-import dev.tether.web.ApiException;
+import dev.tether.api.ApiException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

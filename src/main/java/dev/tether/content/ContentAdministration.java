@@ -5,7 +5,7 @@ import dev.tether.audit.AuditEvent;
 import dev.tether.audit.AuditTrail;
 import dev.tether.audit.AuditType;
 import dev.tether.security.UserId;
-import dev.tether.web.ApiException;
+import dev.tether.api.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ContentKeys {
 
-    // Optional, so that a missing key is reported by the start-up check (dev.tether.platform),
+    // Optional, so that a missing key is reported by the start-up check (dev.tether.startup),
     // which names every missing key, not by the container's injection validation.
     @Inject
     @ConfigProperty(name = "tether.content.master-keys")

@@ -1,10 +1,8 @@
 package dev.tether.content;
 
-import dev.tether.web.DatabaseMigration;
-import jakarta.annotation.Priority;
+import dev.tether.platform.SchemaReady;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -38,7 +36,7 @@ public class DemoCatalog {
     @Inject
     ContentKeys keys;
 
-    void onStartup(@Observes @Priority(DatabaseMigration.PRIORITY + 20) Startup startup) {
+    void onSchemaReady(@Observes SchemaReady schemaReady) {
         if (!seed) {
             return;
         }

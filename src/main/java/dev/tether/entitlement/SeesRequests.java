@@ -4,7 +4,7 @@ import dev.tether.audit.AuditEvent;
 import dev.tether.audit.AuditTrail;
 import dev.tether.audit.AuditType;
 import dev.tether.content.ContentId;
-import dev.tether.web.Jsonp;
+import dev.tether.platform.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;

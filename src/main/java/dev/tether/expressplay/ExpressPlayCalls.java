@@ -49,7 +49,7 @@ public class ExpressPlayCalls {
     ExpressPlayStats stats;
 
     // Optional, so that a missing authenticator is reported by the start-up check
-    // (dev.tether.platform), which names every missing key, not by the container's injection validation.
+    // (dev.tether.startup), which names every missing key, not by the container's injection validation.
     @Inject
     @ConfigProperty(name = "tether.expressplay.customer-authenticator")
     Optional<String> customerAuthenticator;

@@ -1,6 +1,6 @@
 package dev.tether.expressplay;
 
-import dev.tether.web.Jsonp;
+import dev.tether.platform.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

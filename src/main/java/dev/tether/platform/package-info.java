@@ -1,6 +1,7 @@
 /**
- * What the application needs from its platform before it serves: the start-up check that refuses
- * a configuration without its secrets and trust anchors, or with the development ones outside the
- * {@code dev} profile, so that production fails closed.
+ * What the application runs on: the datasource, the schema migration at start-up (and the
+ * {@link dev.tether.platform.SchemaReady} event that orders everything that needs the schema), the
+ * health checks and the one JSON-P provider. It knows no capability: capabilities contribute
+ * their Java migrations as beans.
  */
 package dev.tether.platform;

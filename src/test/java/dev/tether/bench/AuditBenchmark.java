@@ -1,7 +1,9 @@
 package dev.tether.bench;
 
 import dev.tether.audit.AuditCursor;
-import dev.tether.web.DatabaseMigration;
+import dev.tether.audit.AuditAppendOnlyMigration;
+import dev.tether.content.ContentKeySealingMigration;
+import dev.tether.platform.DatabaseMigration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -132,7 +134,10 @@ public final class AuditBenchmark {
         source.setURL(url(DATABASE));
         source.setUser(env("PG_USER", "postgres"));
         source.setPassword(env("PG_PASSWORD", ""));
-        DatabaseMigration.flyway(source).migrate();
+        DatabaseMigration.flyway(source, List.of(new AuditAppendOnlyMigration(),
+                new ContentKeySealingMigration((hex, id) -> {
+                    throw new IllegalStateException("a benchmark database holds no clear content key");
+                }))).migrate();
 
         // COPY into a table without its secondary indexes, then build them: the schema ends as
         // the migrations made it, an hour sooner at ten million rows.

@@ -1,4 +1,4 @@
-package dev.tether.web;
+package dev.tether.api;
 
 import dev.tether.security.Roles;
 import jakarta.annotation.security.DeclareRoles;

@@ -1,4 +1,4 @@
-package dev.tether.platform;
+package dev.tether.startup;
 
 import dev.tether.content.MasterKeys;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.tether.web;
+package dev.tether.api;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;

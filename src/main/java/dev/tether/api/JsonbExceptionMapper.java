@@ -1,4 +1,4 @@
-package dev.tether.web;
+package dev.tether.api;
 
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.core.Response;

@@ -1,8 +1,8 @@
-package dev.tether.platform;
+package dev.tether.startup;
 
-import static dev.tether.platform.ProductionConfiguration.CUSTOMER_AUTHENTICATOR;
-import static dev.tether.platform.ProductionConfiguration.MASTER_KEYS;
-import static dev.tether.platform.ProductionConfiguration.TOKEN_URL;
+import static dev.tether.startup.ProductionConfiguration.CUSTOMER_AUTHENTICATOR;
+import static dev.tether.startup.ProductionConfiguration.MASTER_KEYS;
+import static dev.tether.startup.ProductionConfiguration.TOKEN_URL;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

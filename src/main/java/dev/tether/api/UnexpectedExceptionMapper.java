@@ -1,4 +1,4 @@
-package dev.tether.web;
+package dev.tether.api;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -1,19 +1,19 @@
-package dev.tether.platform;
+package dev.tether.startup;
 
-import static dev.tether.platform.ProductionConfiguration.ACTIVE_MASTER_KEY;
-import static dev.tether.platform.ProductionConfiguration.CUSTOMER_AUTHENTICATOR;
-import static dev.tether.platform.ProductionConfiguration.ISSUER;
-import static dev.tether.platform.ProductionConfiguration.MASTER_KEYS;
-import static dev.tether.platform.ProductionConfiguration.PROFILE;
-import static dev.tether.platform.ProductionConfiguration.PUBLIC_KEY;
-import static dev.tether.platform.ProductionConfiguration.PUBLIC_KEY_LOCATION;
-import static dev.tether.platform.ProductionConfiguration.RECORDS_URL;
-import static dev.tether.platform.ProductionConfiguration.TOKEN_URL;
+import static dev.tether.startup.ProductionConfiguration.ACTIVE_MASTER_KEY;
+import static dev.tether.startup.ProductionConfiguration.CUSTOMER_AUTHENTICATOR;
+import static dev.tether.startup.ProductionConfiguration.ISSUER;
+import static dev.tether.startup.ProductionConfiguration.MASTER_KEYS;
+import static dev.tether.startup.ProductionConfiguration.PROFILE;
+import static dev.tether.startup.ProductionConfiguration.PUBLIC_KEY;
+import static dev.tether.startup.ProductionConfiguration.PUBLIC_KEY_LOCATION;
+import static dev.tether.startup.ProductionConfiguration.RECORDS_URL;
+import static dev.tether.startup.ProductionConfiguration.TOKEN_URL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tether.platform.ProductionConfiguration.Problem;
+import dev.tether.startup.ProductionConfiguration.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.SecureRandom;

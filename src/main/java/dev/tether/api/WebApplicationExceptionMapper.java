@@ -1,4 +1,4 @@
-package dev.tether.web;
+package dev.tether.api;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;

@@ -1,4 +1,4 @@
-package dev.tether.platform;
+package dev.tether.startup;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;

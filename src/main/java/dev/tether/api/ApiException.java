@@ -1,4 +1,4 @@
-package dev.tether.web;
+package dev.tether.api;
 
 /**
  * The family of errors of Tether's own REST API (not the SEES endpoint): each carries the problem
