@@ -16,6 +16,7 @@ public final class AuditDetail {
     public static final int MAX_LENGTH = 2000;
 
     private final JsonObjectBuilder json = Jsonp.provider().createObjectBuilder();
+    private boolean empty = true;
 
     private AuditDetail() {
     }
@@ -27,17 +28,20 @@ public final class AuditDetail {
     public AuditDetail put(String name, String value) {
         if (value != null) {
             json.add(name, value);
+            empty = false;
         }
         return this;
     }
 
     public AuditDetail put(String name, long value) {
         json.add(name, value);
+        empty = false;
         return this;
     }
 
     public AuditDetail put(String name, boolean value) {
         json.add(name, value);
+        empty = false;
         return this;
     }
 
@@ -47,6 +51,11 @@ public final class AuditDetail {
 
     public AuditDetail put(String name, Duration value) {
         return put(name, value == null ? null : value.toString());
+    }
+
+    /** Whether nothing was put: such a detail is recorded as none. */
+    public boolean isEmpty() {
+        return empty;
     }
 
     String toJson() {

@@ -20,9 +20,16 @@ public class AuditTrail {
     }
 
     /**
-     * Records a refusal in a transaction of its own, so that the refusal, which rolls back the
-     * use case's transaction, cannot roll back its own record.
+     * Records an event in a transaction of its own, committed when this returns: a refusal, which
+     * rolls back the use case's transaction, cannot roll back its own record, and a grant decided
+     * outside a transaction (around a remote call) is committed before its token leaves.
      */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void commit(AuditEvent event) {
+        em.persist(event);
+    }
+
+    /** Until every use case records refusals through {@link RecordsRefusals}. */
     @Transactional(TxType.REQUIRES_NEW)
     public void recordRefusal(AuditEvent event) {
         em.persist(event);
