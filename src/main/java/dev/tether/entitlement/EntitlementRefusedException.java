@@ -1,24 +1,22 @@
 package dev.tether.entitlement;
 
-/**
- * An entitlement request answered with {@code isAllowed:false}. By the time it is thrown the
- * refusal is already in the audit trail.
- */
-public class EntitlementRefusedException extends RuntimeException {
+import dev.tether.platform.RefusedException;
 
-    private final SeesError error;
+/**
+ * An entitlement request answered with {@code isAllowed:false}: a refusal with a {@link SeesError}
+ * and the request's messageID, which the SEES endpoint answers in SEES form.
+ */
+public class EntitlementRefusedException extends RefusedException {
+
     private final String messageId;
-    private final String text;
 
     public EntitlementRefusedException(SeesError error, String messageId, String text) {
-        super(error.name());
-        this.error = error;
+        super(error, text);
         this.messageId = messageId;
-        this.text = text;
     }
 
     public SeesError error() {
-        return error;
+        return (SeesError) reason();
     }
 
     /** The request's messageID, when it could be read. */
@@ -27,6 +25,6 @@ public class EntitlementRefusedException extends RuntimeException {
     }
 
     public String text() {
-        return text;
+        return detail();
     }
 }

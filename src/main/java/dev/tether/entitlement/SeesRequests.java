@@ -1,8 +1,9 @@
 package dev.tether.entitlement;
 
-import dev.tether.audit.AuditEvent;
-import dev.tether.audit.AuditTrail;
 import dev.tether.audit.AuditType;
+import dev.tether.audit.Decision;
+import dev.tether.audit.Decisions;
+import dev.tether.audit.RecordsRefusals;
 import dev.tether.content.ContentId;
 import dev.tether.platform.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * audited with the user who sent it.
  */
 @ApplicationScoped
+@RecordsRefusals
 public class SeesRequests {
 
     private static final Pattern GUID = Pattern.compile(
@@ -37,37 +38,40 @@ public class SeesRequests {
     int maxBodyBytes;
 
     @Inject
-    AuditTrail audit;
+    Decisions decisions;
 
     public EntitlementRequest read(InputStream body, String contentType, Caller caller) {
+        Decision decision = decisions.open(AuditType.INVALID_REQUEST).user(caller.user())
+                .request(null, caller.clientAddress());
         if (contentType != null && !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw refuse(caller, null, SeesError.INVALID_REQUEST, "Content-Type must be application/json.");
+            throw refuse(null, SeesError.INVALID_REQUEST, "Content-Type must be application/json.");
         }
         byte[] bytes = readAtMost(body, maxBodyBytes);
         if (bytes == null) {
-            throw refuse(caller, null, SeesError.INVALID_REQUEST, "The request body exceeds " + maxBodyBytes + " bytes.");
+            throw refuse(null, SeesError.INVALID_REQUEST, "The request body exceeds " + maxBodyBytes + " bytes.");
         }
         JsonObject json;
         try {
             json = Jsonp.provider().createReader(new ByteArrayInputStream(bytes)).readObject();
         } catch (JsonException | IllegalStateException e) {
-            throw refuse(caller, null, SeesError.INVALID_REQUEST, "The request body is not a JSON object.");
+            throw refuse(null, SeesError.INVALID_REQUEST, "The request body is not a JSON object.");
         }
 
         JsonValue messageValue = json.get("messageID");
         if (!(messageValue instanceof JsonString messageString)) {
-            throw refuse(caller, null, SeesError.INVALID_REQUEST, "messageID is required and must be a string.");
+            throw refuse(null, SeesError.INVALID_REQUEST, "messageID is required and must be a string.");
         }
         String messageId = messageString.getString();
         if (!GUID.matcher(messageId).matches()) {
-            throw refuse(caller, null, SeesError.INVALID_REQUEST, "messageID must be a GUID.");
+            throw refuse(null, SeesError.INVALID_REQUEST, "messageID must be a GUID.");
         }
+        decision.request(messageId, caller.clientAddress());
         Integer version = integer(json, "version");
         if (version == null) {
-            throw refuse(caller, messageId, SeesError.INVALID_REQUEST, "version is required and must be an integer.");
+            throw refuse(messageId, SeesError.INVALID_REQUEST, "version is required and must be an integer.");
         }
         if (version != EntitlementRequest.SUPPORTED_VERSION) {
-            throw refuse(caller, messageId, SeesError.UNSUPPORTED_VERSION,
+            throw refuse(messageId, SeesError.UNSUPPORTED_VERSION,
                     "version " + version + " is not supported; the highest supported version is "
                             + EntitlementRequest.SUPPORTED_VERSION + ".");
         }
@@ -75,24 +79,24 @@ public class SeesRequests {
         if (json.containsKey("requestType")) {
             Integer code = integer(json, "requestType");
             if (code == null) {
-                throw refuse(caller, messageId, SeesError.INVALID_REQUEST, "requestType must be an integer.");
+                throw refuse(messageId, SeesError.INVALID_REQUEST, "requestType must be an integer.");
             }
             type = RequestType.of(code).orElseThrow(() ->
-                    refuse(caller, messageId, SeesError.UNKNOWN_REQUEST_TYPE, SeesError.UNKNOWN_REQUEST_TYPE.text()));
+                    refuse(messageId, SeesError.UNKNOWN_REQUEST_TYPE, SeesError.UNKNOWN_REQUEST_TYPE.text()));
         }
         JsonValue contentValue = json.get("contentID");
         if (!(contentValue instanceof JsonString contentString)) {
-            throw refuse(caller, messageId, SeesError.INVALID_REQUEST, "contentID is required and must be a string.");
+            throw refuse(messageId, SeesError.INVALID_REQUEST, "contentID is required and must be a string.");
         }
         if (!ContentId.isWellFormed(contentString.getString())) {
-            throw refuse(caller, messageId, SeesError.INVALID_REQUEST,
+            throw refuse(messageId, SeesError.INVALID_REQUEST,
                     "contentID must be 1 to 128 letters, digits, '.', '_', ':' or '-'.");
         }
         Optional<String> cookie = Optional.empty();
         JsonValue cookieValue = json.get("customerCookie");
         if (cookieValue != null && cookieValue.getValueType() != JsonValue.ValueType.NULL) {
             if (!(cookieValue instanceof JsonString cookieString)) {
-                throw refuse(caller, messageId, SeesError.INVALID_REQUEST, "customerCookie must be a string.");
+                throw refuse(messageId, SeesError.INVALID_REQUEST, "customerCookie must be a string.");
             }
             cookie = Optional.of(cookieString.getString());
         }
@@ -124,11 +128,7 @@ public class SeesRequests {
         }
     }
 
-    private EntitlementRefusedException refuse(Caller caller, String messageId, SeesError error, String text) {
-        audit.recordRefusal(AuditEvent.refused(AuditType.INVALID_REQUEST, error.name(), Instant.now())
-                .user(caller.user())
-                .request(messageId, caller.clientAddress())
-                .build());
+    private static EntitlementRefusedException refuse(String messageId, SeesError error, String text) {
         return new EntitlementRefusedException(error, messageId, text);
     }
 }

@@ -26,7 +26,7 @@ import java.io.InputStream;
 public class SeesResource {
 
     @Inject
-    Entitlements service;
+    EntitlementService service;
 
     @Inject
     SeesRequests requests;

@@ -1,0 +1,215 @@
+package dev.tether.entitlement;
+
+import dev.tether.audit.AuditTrail;
+import dev.tether.audit.AuditType;
+import dev.tether.audit.Decision;
+import dev.tether.binding.Admission;
+import dev.tether.binding.Bindings;
+import dev.tether.binding.Cookie;
+import dev.tether.binding.DeviceBinding;
+import dev.tether.binding.DeviceId;
+import dev.tether.binding.DeviceRoster;
+import dev.tether.content.Content;
+import dev.tether.content.ContentCatalog;
+import dev.tether.content.ContentId;
+import dev.tether.content.ContentPolicy;
+import dev.tether.expressplay.TokenRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The database steps of the SEES use cases, each a short transaction of its own, so that
+ * {@link EntitlementService} can call ExpressPlay between them holding no transaction, no
+ * connection and no row lock. Each step checks what it reads afresh; the facts it learns go into
+ * the use case's {@link Decision}.
+ */
+@ApplicationScoped
+public class EntitlementSteps {
+
+    private static final Logger LOG = Logger.getLogger(EntitlementSteps.class.getName());
+
+    @Inject
+    ContentCatalog catalog;
+
+    @Inject
+    Bindings bindings;
+
+    @Inject
+    DeviceRoster roster;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    @ConfigProperty(name = "tether.binding.cookie-lifetime", defaultValue = "P30D")
+    Duration cookieLifetime;
+
+    /** What ExpressPlay is to be asked for, and when the token it issues expires. */
+    public record TokenOrder(TokenRequest request, Instant expiry) {
+    }
+
+    /** A device-bound request that passed the checks before its device is known. */
+    public record BoundOrder(Content content, Cookie cookie, Optional<DeviceId> device) {
+    }
+
+    /** requestType 1: the title's checks; a title that needs device binding gets no time-based token. */
+    @Transactional
+    public TokenOrder timeBased(Decision decision, Caller caller, ContentId contentId, Instant now) {
+        Content content = entitled(decision, caller, contentId);
+        if (content.policy().deviceBindingRequired()) {
+            // Such a title is licensed to registered devices only: a time-based token would play anywhere.
+            decision.detail().put("deviceBindingRequired", true);
+            throw refusal(caller, SeesError.DEVICE_BINDING_REQUIRED);
+        }
+        Instant expiry = content.tokenExpiry(now);
+        withWindow(decision, content);
+        return new TokenOrder(TokenRequest.timeBound(catalog.keyMaterial(content), expiry, content.rentalDuration()),
+                expiry);
+    }
+
+    /**
+     * requestType 2: stores a new pending binding for the client's cookie (if well-formed and
+     * unused) or a minted one. The title's group is not checked: a registration is for the device,
+     * not for the title.
+     */
+    @Transactional
+    public TokenOrder register(Decision decision, Caller caller, ContentId requested, Optional<String> clientCookie,
+                               Instant now) {
+        available(caller, requested);
+        Content registration = catalog.registrationContent()
+                .orElseThrow(() -> refusal(caller, SeesError.NO_REGISTRATION_CONTENT));
+        Cookie cookie = clientCookie.map(text -> wellFormed(caller, text)).orElseGet(Cookie::mint);
+        decision.cookie(cookie);
+        if (bindings.exists(cookie)) {
+            throw refusal(caller, SeesError.COOKIE_IN_USE);
+        }
+        try {
+            bindings.add(DeviceBinding.register(cookie, caller.user(), now, cookieLifetime));
+        } catch (PersistenceException e) {
+            // Another request registered the same cookie between our check and our insert.
+            LOG.log(Level.FINE, "Cookie collision on insert", e);
+            throw refusal(caller, SeesError.COOKIE_IN_USE);
+        }
+        Instant expiry = registration.tokenExpiry(now);
+        return new TokenOrder(TokenRequest.registration(catalog.keyMaterial(registration), expiry, cookie), expiry);
+    }
+
+    /** requestType 3, before ExpressPlay is asked anything: the title and the cookie's binding. */
+    @Transactional
+    public BoundOrder deviceBound(Decision decision, Caller caller, ContentId contentId, Optional<String> cookieText,
+                                  Instant now) {
+        Content content = entitled(decision, caller, contentId);
+        Cookie cookie = wellFormed(caller, cookieText.orElseThrow(() -> refusal(caller, SeesError.NOT_REGISTERED)));
+        decision.cookie(cookie);
+        DeviceBinding binding = binding(decision, caller, cookie, now);
+        return new BoundOrder(content, cookie, binding.deviceId());
+    }
+
+    /**
+     * requestType 3, once the device is known: stores the device ExpressPlay logged for a pending
+     * binding (with its resolution event), then admits the device under the user's limit, which
+     * locks the user's policy row for a device that takes a slot. Both commit together, before
+     * the token is asked for; a race lost to a concurrent request surfaces here (row lock, version,
+     * unique device) as {@link ConcurrentDecisionException}.
+     */
+    @Transactional
+    public TokenOrder admit(Decision decision, Caller caller, BoundOrder order, Optional<DeviceId> resolved,
+                            Instant now) {
+        DeviceBinding binding = binding(decision, caller, order.cookie(), now);
+        DeviceId device;
+        Admission admission;
+        try {
+            device = binding.deviceId().orElseGet(() -> {
+                DeviceId found = resolved.orElseThrow(() ->
+                        new IllegalStateException("a pending binding reached admission without a device"));
+                binding.resolve(found, now);
+                audit.record(decision.about(AuditType.DEVICE_RESOLUTION).device(found).granted(now).build());
+                return found;
+            });
+            admission = roster.admit(caller.user(), device, order.content().id(), now);
+            bindings.flush();
+        } catch (PersistenceException e) {
+            throw new ConcurrentDecisionException(e);
+        }
+        decision.device(device);
+        if (admission.counted()) {
+            decision.detail().put("activeDevices", admission.activeDevices()).put("limit", admission.limit());
+        }
+        decision.detail().put("newDevice", admission.newDevice());
+        switch (admission.outcome()) {
+            case REVOKED -> throw refusal(caller, SeesError.DEVICE_REVOKED);
+            case LIMIT_REACHED -> throw new EntitlementRefusedException(SeesError.DEVICE_LIMIT_REACHED,
+                    caller.requestId(), "Your " + admission.limit() + " device slots are all in use. "
+                            + SeesError.DEVICE_LIMIT_REACHED.text());
+            case ADMITTED -> {
+                // The token may be asked for.
+            }
+        }
+        Content content = order.content();
+        Instant expiry = content.tokenExpiry(now);
+        withWindow(decision, content);
+        return new TokenOrder(TokenRequest.deviceBound(catalog.keyMaterial(content), expiry, content.rentalDuration(),
+                order.cookie(), device), expiry);
+    }
+
+    /** The cookie's binding, if it is the caller's, unexpired and not ended. */
+    private DeviceBinding binding(Decision decision, Caller caller, Cookie cookie, Instant now) {
+        DeviceBinding binding = bindings.byCookie(cookie).orElseThrow(() -> refusal(caller, SeesError.NOT_REGISTERED));
+        if (!binding.belongsTo(caller.user())) {
+            throw refusal(caller, SeesError.COOKIE_OF_ANOTHER_USER);
+        }
+        if (binding.isExpired(now)) {
+            throw refusal(caller, SeesError.COOKIE_EXPIRED);
+        }
+        if (binding.isEnded()) {
+            decision.device(binding.deviceId().orElse(null));
+            throw refusal(caller, SeesError.DEVICE_REMOVED);
+        }
+        return binding;
+    }
+
+    /** The title, unless unknown or retired, if the caller has its required group. */
+    private Content entitled(Decision decision, Caller caller, ContentId contentId) {
+        Content content = available(caller, contentId);
+        ContentPolicy policy = content.policy();
+        decision.detail().put("policyVersion", content.policyVersion())
+                .put("requiredGroup", policy.requiredGroup().orElse(null));
+        if (!policy.admits(caller.groups())) {
+            decision.detail().put("groupCheck", "failed");
+            throw refusal(caller, SeesError.GROUP_REQUIRED);
+        }
+        decision.detail().put("groupCheck", policy.requiredGroup().isPresent() ? "passed" : "none");
+        return content;
+    }
+
+    private Content available(Caller caller, ContentId contentId) {
+        Content content = catalog.find(contentId).orElseThrow(() -> refusal(caller, SeesError.UNKNOWN_CONTENT));
+        if (content.isRetired()) {
+            throw refusal(caller, SeesError.CONTENT_RETIRED);
+        }
+        return content;
+    }
+
+    private static Cookie wellFormed(Caller caller, String text) {
+        if (!Cookie.isWellFormed(text)) {
+            throw refusal(caller, SeesError.COOKIE_MALFORMED);
+        }
+        return new Cookie(text);
+    }
+
+    private static void withWindow(Decision decision, Content content) {
+        decision.detail().put("tokenLifetime", content.tokenLifetime()).put("rentalDuration", content.rentalDuration());
+    }
+
+    static EntitlementRefusedException refusal(Caller caller, SeesError error) {
+        return new EntitlementRefusedException(error, caller.requestId(), error.text());
+    }
+}
