@@ -1,17 +1,28 @@
 package dev.tether.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.tether.audit.RecordsRefusals;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The rules a picture of the code cannot keep. Tether and the ExpressPlay simulator meet only over
  * HTTP, as Tether and the real ExpressPlay do: were either to import the other, the simulator could
- * share Tether's mistakes about ExpressPlay, or the production WAR could need a test double.
+ * share Tether's mistakes about ExpressPlay, or the production WAR could need a test double. Inside
+ * Tether, packages form no cycle, so each can be understood (and changed) with only what it uses
+ * in mind; the layers are: resources over use cases over entities and adapters, with api, platform
+ * and audit's recording below every capability.
  */
 class ArchitectureTest {
 
@@ -42,8 +53,50 @@ class ArchitectureTest {
     @Test
     void tetherUsesNoServerVendorApi() {
         noClasses().that().resideInAPackage("dev.tether..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.ibm..", "io.openliberty..", "org.jboss..",
+                .should().dependOnClassesThat().resideInAnyPackage("org.hibernate..", "com.ibm..", "io.openliberty..", "org.jboss..",
                         "org.wildfly..", "io.smallrye..", "org.eclipse.yasson..", "org.apache.cxf..", "com.nimbusds..")
+                .check(classes);
+    }
+
+    /** Every package, sub-packages included, is a slice: none may reach back to one that uses it. */
+    @Test
+    void tetherHasNoPackageCycle() {
+        slices().matching("dev.tether.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    /** The ExpressPlay adapter turns calls into HTTP and answers into values; it decides nothing. */
+    @Test
+    void theExpressPlayAdapterKnowsNoUseCase() {
+        noClasses().that().resideInAPackage("dev.tether.expressplay..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.tether.entitlement..", "dev.tether.audit..",
+                        "dev.tether.api..")
+                .orShould().dependOnClassesThat().areAnnotatedWith(RecordsRefusals.class)
+                .check(classes);
+    }
+
+    /** The audit trail records and reports decisions; it takes none, so it needs neither devices nor ExpressPlay. */
+    @Test
+    void auditReachesNeitherBindingNorExpressPlay() {
+        noClasses().that().resideInAPackage("dev.tether.audit..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.tether.binding..", "dev.tether.expressplay..")
+                .check(classes);
+    }
+
+    /** A resource converts and delegates: the use case it calls owns the transaction. */
+    @Test
+    void resourcesHoldNoTransaction() {
+        noClasses().that().areAnnotatedWith(Path.class).should().beAnnotatedWith(Transactional.class).check(classes);
+        noMethods().that().areDeclaredInClassesThat().areAnnotatedWith(Path.class)
+                .should().beAnnotatedWith(Transactional.class).check(classes);
+        noFields().that().areDeclaredInClassesThat().areAnnotatedWith(Path.class)
+                .should().haveRawType(EntityManager.class).check(classes);
+    }
+
+    /** Entities and use cases refuse in domain terms; only the api package and resources speak HTTP. */
+    @Test
+    void entitiesAndUseCasesSpeakNoHttp() {
+        noClasses().that().areAnnotatedWith(Entity.class).or().areAnnotatedWith(RecordsRefusals.class)
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "dev.tether.api..")
                 .check(classes);
     }
 
