@@ -1,6 +1,9 @@
 /**
- * The audit benchmark, not a test: loads a synthetic trail into PostgreSQL through Tether's own
- * migrations, starts Tether on it and times the auditor's queries over HTTP. Run with
- * {@code mvn -Pbench verify} (see the README); it asserts nothing.
+ * Benchmarks, not tests; none asserts a timing. {@code FlowBenchmark} ({@code mvn -Pflow verify})
+ * and {@code LatencyBenchmark} ({@code mvn -Platency verify}) drive a running server over HTTP: the
+ * flow's throughput, and concurrent device-bound requests under an injected ExpressPlay latency.
+ * {@code AuditBenchmark} ({@code mvn -Pbench verify}) loads a synthetic trail into PostgreSQL
+ * through Tether's own migrations, starts Tether on it and times the auditor's queries. See the
+ * README.
  */
 package dev.tether.bench;
