@@ -53,7 +53,7 @@ public class EntitlementService {
         Decision decision = open(caller, AuditType.TIME_BASED_TOKEN, contentId);
         Instant now = Instant.now();
         EntitlementSteps.TokenOrder order = steps.timeBased(decision, caller, contentId, now);
-        return grant(decision, caller, now, order, Optional.empty());
+        return grant(decision, caller, order, Optional.empty());
     }
 
     /**
@@ -64,7 +64,7 @@ public class EntitlementService {
         Decision decision = open(caller, AuditType.REGISTRATION, requested);
         Instant now = Instant.now();
         EntitlementSteps.TokenOrder order = steps.register(decision, caller, requested, clientCookie, now);
-        return grant(decision, caller, now, order, order.request().cookie());
+        return grant(decision, caller, order, order.request().cookie());
     }
 
     /**
@@ -79,7 +79,7 @@ public class EntitlementService {
         Optional<DeviceId> resolved = bound.device().isPresent()
                 ? Optional.empty() : Optional.of(resolve(decision, caller, bound));
         EntitlementSteps.TokenOrder order = admit(decision, caller, bound, resolved);
-        return grant(decision, caller, now, order, Optional.empty());
+        return grant(decision, caller, order, Optional.empty());
     }
 
     private Decision open(Caller caller, AuditType type, ContentId contentId) {
@@ -122,8 +122,11 @@ public class EntitlementService {
         }
     }
 
-    /** Asks ExpressPlay for the token, then commits the grant's audit event before the URL leaves. */
-    private Grant grant(Decision decision, Caller caller, Instant now, EntitlementSteps.TokenOrder order,
+    /**
+     * Asks ExpressPlay for the token, then commits the grant's audit event before the URL leaves;
+     * the event is dated when the token was had, after every step it depended on.
+     */
+    private Grant grant(Decision decision, Caller caller, EntitlementSteps.TokenOrder order,
                         Optional<Cookie> cookie) {
         TokenUrl url;
         try {
@@ -131,7 +134,7 @@ public class EntitlementService {
         } catch (ExpressPlayException e) {
             throw refusal(caller, decision.type(), e);
         }
-        audit.commit(decision.granted(now).token(url.value(), order.expiry()).build());
+        audit.commit(decision.granted(Instant.now()).token(url.value(), order.expiry()).build());
         return new Grant(url, cookie);
     }
 
