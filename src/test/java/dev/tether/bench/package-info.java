@@ -1,9 +1,15 @@
 /**
- * Benchmarks, not tests; none asserts a timing. {@code FlowBenchmark} ({@code mvn -Pflow verify})
- * and {@code LatencyBenchmark} ({@code mvn -Platency verify}) drive a running server over HTTP: the
- * flow's throughput, and concurrent device-bound requests under an injected ExpressPlay latency.
- * {@code AuditBenchmark} ({@code mvn -Pbench verify}) loads a synthetic trail into PostgreSQL
- * through Tether's own migrations, starts Tether on it and times the auditor's queries. See the
- * README.
+ * The benchmarks, not tests: they assert nothing and run only when asked (see the README).
+ * The audit benchmark ({@link dev.tether.bench.AuditBenchmark}, {@code mvn -Pliberty,bench verify})
+ * loads a {@link dev.tether.bench.SyntheticTrail} into PostgreSQL through Tether's own migrations
+ * ({@link dev.tether.bench.TrailLoader} into the {@link dev.tether.bench.BenchDatabase}), starts
+ * Tether on it ({@link dev.tether.bench.BenchServer}) and times the auditor's queries over HTTP
+ * ({@link dev.tether.bench.AuditMeasurement}). The flow benchmark
+ * ({@link dev.tether.bench.FlowBenchmark}, {@code mvn -Pflow verify}) drives a running server
+ * through the device-binding flow with a {@link dev.tether.bench.FlowClient}, keeps each request
+ * kind's {@link dev.tether.bench.Latencies} and reads the servers' CPU and memory from
+ * {@link dev.tether.bench.ServerProcesses}. The latency benchmark
+ * ({@link dev.tether.bench.LatencyBenchmark}, {@code mvn -Platency verify}) fires concurrent
+ * device-bound requests under an injected ExpressPlay latency and counts how many proceed at once.
  */
 package dev.tether.bench;

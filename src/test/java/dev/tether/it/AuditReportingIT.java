@@ -1,25 +1,19 @@
 package dev.tether.it;
 
+import static dev.tether.it.Auditor.fingerprint;
+import static dev.tether.it.Auditor.kinds;
+import static dev.tether.it.Http.enc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.URL;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,8 +45,8 @@ class AuditReportingIT extends TetherIT {
     @BeforeEach
     void signIn() {
         user = "user-" + UUID.randomUUID();
-        token = tether.token(user, "subscriber");
-        auditor = tether.token("auditor-" + UUID.randomUUID(), "auditor");
+        token = http.token(user, "subscriber");
+        auditor = http.token("auditor-" + UUID.randomUUID(), "auditor");
     }
 
     @Test
@@ -61,12 +55,12 @@ class AuditReportingIT extends TetherIT {
         timeBased("demo-movie");
         timeBased("demo-movie");
         timeBased("demo-preview");
-        assertFalse(tether.entitlement(token, TetherClient.request(1, unknownContent)).getBoolean("isAllowed"));
+        assertFalse(asPlayer.entitlement(token, Player.request(1, unknownContent)).getBoolean("isAllowed"));
         Thread.sleep(20);
         Instant middle = Instant.now();
         Thread.sleep(20);
-        String device = TetherClient.newDeviceId();
-        tether.bindDevice(token, device);
+        String device = Player.newDevice();
+        asPlayer.bindDevice(token, device);
 
         List<JsonObject> all = search("user=" + enc(user));
         assertEquals(List.of("DEVICE_BOUND_TOKEN/GRANTED", "DEVICE_RESOLUTION/GRANTED", "REGISTRATION/GRANTED",
@@ -99,7 +93,7 @@ class AuditReportingIT extends TetherIT {
         assertEquals(5, search("user=" + enc(user) + "&from=" + first + "&to=" + last).size(),
                 "to excludes its instant, which the resolution and the device-bound token share");
         assertEquals(0, search("user=" + enc(user) + "&to=" + first).size());
-        assertEquals(List.of(), search("user=" + enc(user) + "&device=" + TetherClient.newDeviceId()));
+        assertEquals(List.of(), search("user=" + enc(user) + "&device=" + Player.newDevice()));
     }
 
     @Test
@@ -122,11 +116,11 @@ class AuditReportingIT extends TetherIT {
         List<JsonObject> paged = new ArrayList<>();
         int pages = 0;
         try {
-            HttpResponse<String> page = tether.get("/api/audit/events?limit=2&user=" + enc(user), auditor);
+            HttpResponse<String> page = asAuditor.search(auditor, "limit=2&user=" + enc(user));
             while (true) {
                 assertEquals(200, page.statusCode(), page.body());
                 pages++;
-                List<JsonObject> events = array(page.body());
+                List<JsonObject> events = Http.array(page.body()).getValuesAs(JsonObject.class);
                 assertTrue(events.size() <= 2);
                 paged.addAll(events);
                 afterFirstPage.add(fingerprint(timeBased("demo-preview")));
@@ -134,8 +128,7 @@ class AuditReportingIT extends TetherIT {
                 if (next.isEmpty()) {
                     break;
                 }
-                page = tether.send(HttpRequest.newBuilder(URI.create(next.get()))
-                        .header("Authorization", "Bearer " + auditor).GET().build());
+                page = asAuditor.page(auditor, next.get());
             }
         } finally {
             paging.set(false);
@@ -158,16 +151,16 @@ class AuditReportingIT extends TetherIT {
 
     @Test
     void aUsersDevicesAndADevicesUsersShowFirstAndLastSightAndTokenCounts() throws Exception {
-        String shared = TetherClient.newDeviceId();
-        String own = TetherClient.newDeviceId();
-        String sharedCookie = tether.bindDevice(token, shared);
-        assertTrue(tether.entitlement(token, TetherClient.request(3, "demo-movie", sharedCookie)).getBoolean("isAllowed"));
+        String shared = Player.newDevice();
+        String own = Player.newDevice();
+        String sharedCookie = asPlayer.bindDevice(token, shared);
+        assertTrue(asPlayer.entitlement(token, Player.request(3, "demo-movie", sharedCookie)).getBoolean("isAllowed"));
         Thread.sleep(10);
-        tether.bindDevice(token, own);
+        asPlayer.bindDevice(token, own);
         String other = "user-" + UUID.randomUUID();
-        tether.bindDevice(tether.token(other, "subscriber"), shared);
+        asPlayer.bindDevice(http.token(other, "subscriber"), shared);
 
-        List<JsonObject> devices = objects("/api/audit/users/" + enc(user) + "/devices");
+        List<JsonObject> devices = objects(asAuditor.userDevices(auditor, user));
         assertEquals(List.of(own, shared), devices.stream().map(d -> d.getString("deviceId")).toList(),
                 "most recently seen first");
         JsonObject sharedRow = devices.get(1);
@@ -176,26 +169,26 @@ class AuditReportingIT extends TetherIT {
         assertTrue(Instant.parse(sharedRow.getString("firstSeen")).isBefore(Instant.parse(sharedRow.getString("lastSeen"))));
         assertEquals(1, devices.get(0).getJsonNumber("tokens").longValue());
 
-        List<JsonObject> users = objects("/api/audit/devices/" + shared + "/users");
+        List<JsonObject> users = objects(asAuditor.deviceUsers(auditor, shared));
         assertEquals(List.of(other, user), users.stream().map(u -> u.getString("userId")).toList(),
                 "a device with two users: the sharing signal");
         assertEquals(1, users.get(0).getJsonNumber("tokens").longValue());
-        assertEquals(List.of(), objects("/api/audit/users/" + enc("nobody-" + UUID.randomUUID()) + "/devices"));
+        assertEquals(List.of(), objects(asAuditor.userDevices(auditor, "nobody-" + UUID.randomUUID())));
     }
 
     @Test
     void theSummaryCountsTokensRefusalsDevicesAndUsersNearTheDeviceLimitInItsRange() throws Exception {
         Instant from = Instant.now();
         Thread.sleep(5);
-        tether.bindDevice(token, TetherClient.newDeviceId());
-        tether.bindDevice(token, TetherClient.newDeviceId());
+        asPlayer.bindDevice(token, Player.newDevice());
+        asPlayer.bindDevice(token, Player.newDevice());
         timeBased("demo-preview");
         String light = "user-" + UUID.randomUUID();
-        String lightToken = tether.token(light, "subscriber");
-        tether.bindDevice(lightToken, TetherClient.newDeviceId());
-        tether.entitlement(lightToken, TetherClient.request(1, "missing-" + UUID.randomUUID()));
-        tether.entitlement(lightToken, TetherClient.request(1, "missing-" + UUID.randomUUID()));
-        tether.entitlement(lightToken, TetherClient.request(3, "demo-movie"));
+        String lightToken = http.token(light, "subscriber");
+        asPlayer.bindDevice(lightToken, Player.newDevice());
+        asPlayer.entitlement(lightToken, Player.request(1, "missing-" + UUID.randomUUID()));
+        asPlayer.entitlement(lightToken, Player.request(1, "missing-" + UUID.randomUUID()));
+        asPlayer.entitlement(lightToken, Player.request(3, "demo-movie"));
         Thread.sleep(5);
         Instant to = Instant.now();
 
@@ -230,21 +223,19 @@ class AuditReportingIT extends TetherIT {
         // The SSO subject is the one free-text column a client reaches; Liberty answers 401 to a
         // token whose subject holds a line break, so CsvTest covers line breaks.
         String awkward = "o'Brien, \"Zoë\" 東京 🎬-" + UUID.randomUUID();
-        String awkwardToken = tether.token(awkward, "subscriber");
+        String awkwardToken = http.token(awkward, "subscriber");
         for (int i = 0; i < 3; i++) {
-            assertTrue(tether.entitlement(awkwardToken, TetherClient.request(1, "demo-movie")).getBoolean("isAllowed"));
+            assertTrue(asPlayer.entitlement(awkwardToken, Player.request(1, "demo-movie")).getBoolean("isAllowed"));
         }
-        tether.entitlement(awkwardToken, TetherClient.request(1, "missing:" + UUID.randomUUID()));
+        asPlayer.entitlement(awkwardToken, Player.request(1, "missing:" + UUID.randomUUID()));
 
-        HttpResponse<byte[]> csv = tether.sendBytes(HttpRequest.newBuilder(
-                        URI.create(base.toString().replaceAll("/$", "") + "/api/audit/export?user=" + enc(awkward)))
-                .header("Authorization", "Bearer " + auditor).GET().build());
+        HttpResponse<byte[]> csv = asAuditor.export(auditor, "user=" + enc(awkward));
         assertEquals(200, csv.statusCode());
         assertEquals("text/csv;charset=UTF-8", csv.headers().firstValue("Content-Type").orElse("").replace(" ", ""));
         String disposition = csv.headers().firstValue("Content-Disposition").orElse("");
         assertTrue(disposition.matches("attachment; filename=\"tether-audit-\\d{8}T\\d{6}Z\\.csv\""), disposition);
 
-        List<List<String>> rows = parseCsv(new String(csv.body(), StandardCharsets.UTF_8));
+        List<List<String>> rows = parseCsv(Http.text(csv));
         assertEquals(List.of("id", "occurredAt", "type", "outcome", "reasonCode", "userId", "deviceId", "contentId",
                 "cookie", "tokenFingerprint", "tokenExpiresAt", "requestId", "clientAddress", "actorId", "detail"), rows.get(0));
         List<List<String>> events = rows.subList(1, rows.size());
@@ -258,10 +249,8 @@ class AuditReportingIT extends TetherIT {
         assertEquals(Instant.parse(searched.get(1).getString("occurredAt")), Instant.parse(events.get(1).get(1)));
         assertEquals("", events.get(0).get(9), "no token on a refusal: an empty field");
 
-        HttpResponse<byte[]> empty = tether.sendBytes(HttpRequest.newBuilder(URI.create(base.toString()
-                        .replaceAll("/$", "") + "/api/audit/export?user=" + enc("nobody-" + UUID.randomUUID())))
-                .header("Authorization", "Bearer " + auditor).GET().build());
-        assertEquals(1, parseCsv(new String(empty.body(), StandardCharsets.UTF_8)).size(), "the header alone");
+        HttpResponse<byte[]> empty = asAuditor.export(auditor, "user=" + enc("nobody-" + UUID.randomUUID()));
+        assertEquals(1, parseCsv(Http.text(empty)).size(), "the header alone");
     }
 
     @Test
@@ -281,10 +270,10 @@ class AuditReportingIT extends TetherIT {
                 Map.entry("/api/audit/summary?from=last-week", "bad-time"),
                 Map.entry("/api/audit/summary?from=2025-01-01T00:00:00Z&to=2026-11-26T00:00:00Z", "bad-time-range"));
         cases.forEach((path, slug) -> {
-            HttpResponse<String> response = tether.get(path, auditor);
+            HttpResponse<String> response = http.get(path, auditor);
             assertEquals(400, response.statusCode(), path);
             assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""), path);
-            JsonObject problem = TetherClient.json(response.body());
+            JsonObject problem = Http.json(response.body());
             assertEquals("https://tether.dev/problems/" + slug, problem.getString("type"), path);
             assertEquals(400, problem.getInt("status"));
             assertTrue(problem.getString("detail").length() > 10, path);
@@ -293,54 +282,38 @@ class AuditReportingIT extends TetherIT {
 
     @Test
     void onlyAuditorsReadTheTrail() {
-        String subscriber = tether.token("user-" + UUID.randomUUID(), "subscriber");
-        String admin = tether.token("admin-" + UUID.randomUUID(), "admin");
+        String subscriber = http.token("user-" + UUID.randomUUID(), "subscriber");
+        String admin = http.token("admin-" + UUID.randomUUID(), "admin");
         for (String path : List.of("/api/audit/events?user=x", "/api/audit/export", "/api/audit/users/x/devices",
                 "/api/audit/devices/x/users", "/api/audit/summary")) {
             for (String bearer : List.of(subscriber, admin)) {
-                HttpResponse<String> response = tether.get(path, bearer);
+                HttpResponse<String> response = http.get(path, bearer);
                 assertEquals(403, response.statusCode(), path);
                 assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
             }
-            assertEquals(401, tether.get(path, null).statusCode(), path);
-            assertEquals(200, tether.get(path, auditor).statusCode(), path);
+            assertEquals(401, http.get(path, null).statusCode(), path);
+            assertEquals(200, http.get(path, auditor).statusCode(), path);
         }
     }
 
     /** Asks for a time-based token; returns its URL. */
     private String timeBased(String content) {
-        JsonObject answer = tether.entitlement(token, TetherClient.request(1, content));
+        JsonObject answer = asPlayer.entitlement(token, Player.request(1, content));
         assertTrue(answer.getBoolean("isAllowed"), answer.toString());
         return answer.getString("epTokenURL");
     }
 
-    /** The audit trail's fingerprint of a token URL: the first 128 bits of its SHA-256. */
-    private static String fingerprint(String tokenUrl) throws Exception {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(tokenUrl.getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest, 0, 16);
-    }
-
     private List<JsonObject> search(String query) {
-        HttpResponse<String> response = tether.get("/api/audit/events?" + query, auditor);
-        assertEquals(200, response.statusCode(), response.body());
-        return array(response.body());
+        return objects(asAuditor.search(auditor, query));
     }
 
-    private List<JsonObject> objects(String path) {
-        HttpResponse<String> response = tether.get(path, auditor);
-        assertEquals(200, response.statusCode(), response.body());
-        return array(response.body());
+    /** The rows of a JSON array answer, which the test expects with 200. */
+    private static List<JsonObject> objects(HttpResponse<String> response) {
+        return Http.expectArray(response).getValuesAs(JsonObject.class);
     }
 
     private JsonObject summary(String query) {
-        HttpResponse<String> response = tether.get("/api/audit/summary?" + query, auditor);
-        assertEquals(200, response.statusCode(), response.body());
-        return TetherClient.json(response.body());
-    }
-
-    private static List<JsonObject> array(String body) {
-        JsonArray array = Json.createReader(new StringReader(body)).readArray();
-        return array.getValuesAs(JsonObject.class);
+        return Http.json(Http.expectStatus(200, asAuditor.summary(auditor, query)).body());
     }
 
     private static Optional<String> next(HttpResponse<String> page) {
@@ -351,10 +324,6 @@ class AuditReportingIT extends TetherIT {
             }
         }
         return Optional.empty();
-    }
-
-    private static List<String> kinds(List<JsonObject> events) {
-        return events.stream().map(e -> e.getString("type") + "/" + e.getString("outcome")).toList();
     }
 
     private static List<Long> ids(List<JsonObject> events) {
@@ -371,10 +340,6 @@ class AuditReportingIT extends TetherIT {
     private static Map<String, Long> counts(JsonArray rows, String key, String count) {
         return rows.getValuesAs(JsonObject.class).stream()
                 .collect(Collectors.toMap(r -> r.getString(key), r -> r.getJsonNumber(count).longValue()));
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** An RFC 4180 reader, written here so the test does not trust the code it tests. */

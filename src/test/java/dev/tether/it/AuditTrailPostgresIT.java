@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -29,7 +27,7 @@ class AuditTrailPostgresIT extends TetherIT {
     @Test
     void updateDeleteAndTruncateOfTheAuditTrailAreRefused() throws Exception {
         String user = "user-" + UUID.randomUUID();
-        JsonObject granted = tether.entitlement(tether.token(user, "subscriber"), TetherClient.request(1, "demo-movie"));
+        JsonObject granted = asPlayer.entitlement(http.token(user, "subscriber"), Player.request(1, "demo-movie"));
         assertTrue(granted.getBoolean("isAllowed"));
 
         try (Connection db = connect()) {
@@ -52,9 +50,9 @@ class AuditTrailPostgresIT extends TetherIT {
             assertTrue(truncate.getMessage().contains("append-only"), truncate.getMessage());
         }
 
-        HttpResponse<String> trail = tether.get("/api/audit/events?user=" + URLEncoder.encode(user, StandardCharsets.UTF_8),
-                tether.token("auditor-" + UUID.randomUUID(), "auditor"));
-        JsonObject event = TetherClient.json(trail.body().substring(1, trail.body().length() - 1));
+        HttpResponse<String> trail = asAuditor.search(http.token("auditor-" + UUID.randomUUID(), "auditor"),
+                "user=" + Http.enc(user));
+        JsonObject event = Http.json(trail.body().substring(1, trail.body().length() - 1));
         assertEquals("GRANTED", event.getString("outcome"), "the event is as Tether wrote it");
     }
 
@@ -68,13 +66,14 @@ class AuditTrailPostgresIT extends TetherIT {
             insert.setString(2, "multi\nline");
             assertEquals(1, insert.executeUpdate());
         }
-        HttpResponse<String> csv = tether.get("/api/audit/export?user=" + URLEncoder.encode(user, StandardCharsets.UTF_8),
-                tether.token("auditor-" + UUID.randomUUID(), "auditor"));
+        HttpResponse<byte[]> csv = asAuditor.export(http.token("auditor-" + UUID.randomUUID(), "auditor"),
+                "user=" + Http.enc(user));
         assertEquals(200, csv.statusCode());
-        String[] lines = csv.body().split("\r\n", -1);
+        String body = Http.text(csv);
+        String[] lines = body.split("\r\n", -1);
         assertEquals("id,occurredAt,type,outcome,reasonCode,userId,deviceId,contentId,cookie,tokenFingerprint,"
                 + "tokenExpiresAt,requestId,clientAddress,actorId,detail", lines[0]);
-        String record = csv.body().substring(lines[0].length() + 2);
+        String record = body.substring(lines[0].length() + 2);
         assertTrue(record.matches("(?s)\\d+,[^,]+,INVALID_REQUEST,REFUSED,INVALID_REQUEST,"
                 + java.util.regex.Pattern.quote("\"" + user.replace("\"", "\"\"") + "\"") + ",,,,,,\"multi\nline\",,,\r\n"),
                 record);

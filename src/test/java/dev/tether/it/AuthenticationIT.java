@@ -10,7 +10,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Date;
@@ -26,12 +25,12 @@ class AuthenticationIT extends TetherIT {
 
     @BeforeEach
     void setUp() {
-        body = TetherClient.request(1, "demo-movie").build().toString();
+        body = Player.request(1, "demo-movie").build().toString();
     }
 
     @Test
     void noTokenIs401() {
-        HttpResponse<String> response = tether.sees(null, body);
+        HttpResponse<String> response = asPlayer.sees(null, body);
 
         assertEquals(401, response.statusCode());
         assertFalse(response.body().contains("epTokenURL"));
@@ -39,8 +38,8 @@ class AuthenticationIT extends TetherIT {
 
     @Test
     void aMalformedTokenIs401() {
-        assertEquals(401, tether.sees("not.a.jwt", body).statusCode());
-        assertEquals(401, tether.sees("garbage", body).statusCode());
+        assertEquals(401, asPlayer.sees("not.a.jwt", body).statusCode());
+        assertEquals(401, asPlayer.sees("garbage", body).statusCode());
     }
 
     @Test
@@ -59,28 +58,28 @@ class AuthenticationIT extends TetherIT {
                         .build());
         forged.sign(new RSASSASigner(foreign));
 
-        assertEquals(401, tether.sees(forged.serialize(), body).statusCode());
+        assertEquals(401, asPlayer.sees(forged.serialize(), body).statusCode());
     }
 
     @Test
     void aTamperedTokenIs401() {
-        String token = tether.token("alice-" + UUID.randomUUID(), "auditor");
+        String token = http.token("alice-" + UUID.randomUUID(), "auditor");
         String[] parts = token.split("\\.");
         String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
                 .replace("\"auditor\"", "\"subscriber\"");
         String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(payload.getBytes()) + "." + parts[2];
 
-        assertEquals(401, tether.sees(tampered, body).statusCode());
+        assertEquals(401, asPlayer.sees(tampered, body).statusCode());
     }
 
     @Test
     void aValidTokenWithoutTheRoleIs403() {
-        String auditorOnly = tether.token("auditor-" + UUID.randomUUID(), "auditor");
-        String subscriberOnly = tether.token("subscriber-" + UUID.randomUUID(), "subscriber");
+        String auditorOnly = http.token("auditor-" + UUID.randomUUID(), "auditor");
+        String subscriberOnly = http.token("subscriber-" + UUID.randomUUID(), "subscriber");
 
-        assertEquals(403, tether.sees(auditorOnly, body).statusCode());
-        HttpResponse<String> audit = tether.get("/api/audit/events?user=anyone", subscriberOnly);
+        assertEquals(403, asPlayer.sees(auditorOnly, body).statusCode());
+        HttpResponse<String> audit = asAuditor.search(subscriberOnly, "user=anyone");
         assertEquals(403, audit.statusCode());
         assertEquals("application/problem+json", audit.headers().firstValue("Content-Type").orElse(""));
     }

@@ -1,18 +1,17 @@
 package dev.tether.it;
 
+import static dev.tether.it.Auditor.fingerprint;
+import static dev.tether.it.Auditor.kinds;
+import static dev.tether.it.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,40 +30,40 @@ class DeviceBindingFlowIT extends TetherIT {
     @BeforeEach
     void signIn() {
         user = newUser("user");
-        token = tether.token(user, "subscriber");
+        token = http.token(user, "subscriber");
         auditor = tokenFor("auditor");
     }
 
     @Test
     void aDeviceBoundTokenLicensesTheRegisteredDeviceOnly() throws Exception {
-        JsonObject registration = tether.entitlement(token, TetherClient.request(2, "demo-movie"));
+        JsonObject registration = asPlayer.entitlement(token, Player.request(2, "demo-movie"));
         assertTrue(registration.getBoolean("isAllowed"), registration.toString());
         String cookie = registration.getString("customerCookie");
         assertEquals(24, cookie.length());
 
-        HttpResponse<byte[]> registered = tether.redeem(registration.getString("epTokenURL"),
-                tether.spc(DEVICE_A, TetherClient.REGISTRATION_CONTENT));
+        HttpResponse<byte[]> registered = asPlayer.redeem(registration.getString("epTokenURL"),
+                asPlayer.spc(DEVICE_A, Player.REGISTRATION_CONTENT));
         assertEquals(200, registered.statusCode());
 
-        JsonObject bound = tether.entitlement(token, TetherClient.request(3, "demo-movie", cookie));
+        JsonObject bound = asPlayer.entitlement(token, Player.request(3, "demo-movie", cookie));
         assertTrue(bound.getBoolean("isAllowed"), bound.toString());
         String boundUrl = bound.getString("epTokenURL");
 
-        HttpResponse<byte[]> license = tether.redeem(boundUrl, tether.spc(DEVICE_A, "demo-movie"));
+        HttpResponse<byte[]> license = asPlayer.redeem(boundUrl, asPlayer.spc(DEVICE_A, "demo-movie"));
         assertEquals(200, license.statusCode());
-        JsonObject ckc = TetherClient.ckcClaims(license.body());
+        JsonObject ckc = Player.ckcClaims(license.body());
         assertEquals("demo-movie", ckc.getString("assetId"));
         assertEquals(DEVICE_A, ckc.getString("deviceId"));
         assertEquals(48 * 3600, ckc.getInt("rentalDuration"), "the content's rental duration");
 
-        HttpResponse<byte[]> otherDevice = tether.redeem(boundUrl, tether.spc(DEVICE_B, "demo-movie"));
+        HttpResponse<byte[]> otherDevice = asPlayer.redeem(boundUrl, asPlayer.spc(DEVICE_B, "demo-movie"));
         assertEquals(400, otherDevice.statusCode());
-        assertEquals(-6004, TetherClient.json(new String(otherDevice.body(), StandardCharsets.UTF_8)).getInt("errorCode"));
+        assertEquals(-6004, Http.json(otherDevice.body()).getInt("errorCode"));
 
-        JsonObject again = tether.entitlement(token, TetherClient.request(3, "demo-movie", cookie));
+        JsonObject again = asPlayer.entitlement(token, Player.request(3, "demo-movie", cookie));
         assertTrue(again.getBoolean("isAllowed"));
 
-        JsonArray events = tether.audit(auditor, user);
+        JsonArray events = asAuditor.events(auditor, user);
         assertEquals(List.of("DEVICE_BOUND_TOKEN/GRANTED", "DEVICE_BOUND_TOKEN/GRANTED",
                 "DEVICE_RESOLUTION/GRANTED", "REGISTRATION/GRANTED"), kinds(events),
                 "the device id is looked up once, then read from Tether's database");
@@ -78,15 +77,15 @@ class DeviceBindingFlowIT extends TetherIT {
 
     @Test
     void aTimeBasedTokenLicensesAnyDeviceUntilItsWindowCloses() throws Exception {
-        JsonObject granted = tether.entitlement(token, TetherClient.request(1, "demo-movie"));
+        JsonObject granted = asPlayer.entitlement(token, Player.request(1, "demo-movie"));
         assertTrue(granted.getBoolean("isAllowed"), granted.toString());
         assertFalse(granted.containsKey("customerCookie"));
 
-        HttpResponse<byte[]> license = tether.redeem(granted.getString("epTokenURL"), tether.spc(DEVICE_B, "demo-movie"));
+        HttpResponse<byte[]> license = asPlayer.redeem(granted.getString("epTokenURL"), asPlayer.spc(DEVICE_B, "demo-movie"));
         assertEquals(200, license.statusCode());
-        assertEquals(DEVICE_B, TetherClient.ckcClaims(license.body()).getString("deviceId"));
+        assertEquals(DEVICE_B, Player.ckcClaims(license.body()).getString("deviceId"));
 
-        JsonArray events = tether.audit(auditor, user);
+        JsonArray events = asAuditor.events(auditor, user);
         assertEquals(List.of("TIME_BASED_TOKEN/GRANTED"), kinds(events));
         JsonObject event = events.getJsonObject(0);
         assertEquals(fingerprint(granted.getString("epTokenURL")), event.getString("tokenFingerprint"));
@@ -97,61 +96,61 @@ class DeviceBindingFlowIT extends TetherIT {
 
     @Test
     void aBoundTokenIsRefusedAfterItsWindowCloses() throws Exception {
-        String cookie = registeredDevice(DEVICE_A);
+        String cookie = asPlayer.registerDevice(token, DEVICE_A);
 
         // demo-preview's token window is 3 seconds: redeemable at first, refused once it closes.
-        byte[] spc = tether.spc(DEVICE_A, "demo-preview");
-        JsonObject bound = tether.entitlement(token, TetherClient.request(3, "demo-preview", cookie));
+        byte[] spc = asPlayer.spc(DEVICE_A, "demo-preview");
+        JsonObject bound = asPlayer.entitlement(token, Player.request(3, "demo-preview", cookie));
         assertTrue(bound.getBoolean("isAllowed"), bound.toString());
         String url = bound.getString("epTokenURL");
-        assertEquals(200, tether.redeem(url, spc).statusCode(), "redeemable inside its window");
+        assertEquals(200, asPlayer.redeem(url, spc).statusCode(), "redeemable inside its window");
 
-        HttpResponse<byte[]> late = eventually(Duration.ofSeconds(20), () -> tether.redeem(url, spc),
+        HttpResponse<byte[]> late = eventually(Duration.ofSeconds(20), () -> asPlayer.redeem(url, spc),
                 response -> response.statusCode() != 200);
         assertEquals(400, late.statusCode());
-        JsonObject error = TetherClient.json(new String(late.body(), StandardCharsets.UTF_8));
+        JsonObject error = Http.json(late.body());
         assertEquals(-4010, error.getInt("errorCode"));
         assertEquals("token expired", error.getString("errorMessage"));
     }
 
     @Test
     void aCookieThatWasNeverRegisteredIsRefused() {
-        String messageId = TetherClient.newMessageId();
-        JsonObject refused = tether.entitlement(token, TetherClient.request(3, "demo-movie", "neverRegistered-0123456789")
+        String messageId = Player.newMessageId();
+        JsonObject refused = asPlayer.entitlement(token, Player.request(3, "demo-movie", "neverRegistered-0123456789")
                 .add("messageID", messageId));
 
         assertFalse(refused.getBoolean("isAllowed"));
         assertEquals(3002, refused.getInt("error"));
         assertEquals(messageId, refused.getString("messageID"));
         assertFalse(refused.containsKey("epTokenURL"));
-        assertEquals(List.of("DEVICE_BOUND_TOKEN/REFUSED/NOT_REGISTERED"), refusals(tether.audit(auditor, user)));
+        assertEquals(List.of("DEVICE_BOUND_TOKEN/REFUSED/NOT_REGISTERED"), refusals(asAuditor.events(auditor, user)));
     }
 
     @Test
     void aDeviceBoundRequestBeforeTheRegistrationTokenWasRedeemedIsRefused() {
-        JsonObject registration = tether.entitlement(token, TetherClient.request(2, "demo-movie"));
+        JsonObject registration = asPlayer.entitlement(token, Player.request(2, "demo-movie"));
         String cookie = registration.getString("customerCookie");
 
-        JsonObject refused = tether.entitlement(token, TetherClient.request(3, "demo-movie", cookie));
+        JsonObject refused = asPlayer.entitlement(token, Player.request(3, "demo-movie", cookie));
 
         assertFalse(refused.getBoolean("isAllowed"));
         assertEquals(3006, refused.getInt("error"));
         assertTrue(refused.getString("errorText").contains("registration"));
         assertEquals(List.of("DEVICE_RESOLUTION/REFUSED/DEVICE_NOT_REDEEMED", "REGISTRATION/GRANTED"),
-                refusals(tether.audit(auditor, user)));
+                refusals(asAuditor.events(auditor, user)));
     }
 
     @Test
     void anotherUsersCookieIsRefusedAndAuditedWithTheUserWhoTried() {
-        String cookie = registeredDevice(DEVICE_A);
+        String cookie = asPlayer.registerDevice(token, DEVICE_A);
         String mallory = "mallory-" + UUID.randomUUID();
 
-        JsonObject refused = tether.entitlement(tether.token(mallory, "subscriber"),
-                TetherClient.request(3, "demo-movie", cookie));
+        JsonObject refused = asPlayer.entitlement(http.token(mallory, "subscriber"),
+                Player.request(3, "demo-movie", cookie));
 
         assertFalse(refused.getBoolean("isAllowed"));
         assertEquals(3003, refused.getInt("error"));
-        JsonArray events = tether.audit(auditor, mallory);
+        JsonArray events = asAuditor.events(auditor, mallory);
         assertEquals(List.of("DEVICE_BOUND_TOKEN/REFUSED/COOKIE_OF_ANOTHER_USER"), refusals(events));
         assertFalse(events.getJsonObject(0).containsKey("deviceId"), "no device of Alice's flows to Mallory");
     }
@@ -160,8 +159,8 @@ class DeviceBindingFlowIT extends TetherIT {
     void aClientChosenCookieIsKeptAndCannotBeRegisteredTwice() {
         String cookie = "client-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
 
-        JsonObject first = tether.entitlement(token, TetherClient.request(2, "demo-movie", cookie));
-        JsonObject second = tether.entitlement(token, TetherClient.request(2, "demo-movie", cookie));
+        JsonObject first = asPlayer.entitlement(token, Player.request(2, "demo-movie", cookie));
+        JsonObject second = asPlayer.entitlement(token, Player.request(2, "demo-movie", cookie));
 
         assertTrue(first.getBoolean("isAllowed"));
         assertEquals(cookie, first.getString("customerCookie"));
@@ -171,93 +170,61 @@ class DeviceBindingFlowIT extends TetherIT {
 
     @Test
     void malformedRequestsGetSeesErrorsWithHttp400() {
-        HttpResponse<String> notJson = tether.sees(token, "{not json");
+        HttpResponse<String> notJson = asPlayer.sees(token, "{not json");
         assertEquals(400, notJson.statusCode());
-        JsonObject notJsonBody = TetherClient.json(notJson.body());
+        JsonObject notJsonBody = Http.json(notJson.body());
         assertEquals(1001, notJsonBody.getInt("error"));
         assertFalse(notJsonBody.getBoolean("isAllowed"));
 
-        String messageId = TetherClient.newMessageId();
-        HttpResponse<String> badVersion = tether.sees(token,
-                TetherClient.request(1, "demo-movie").add("messageID", messageId).add("version", 7).build().toString());
+        String messageId = Player.newMessageId();
+        HttpResponse<String> badVersion = asPlayer.sees(token,
+                Player.request(1, "demo-movie").add("messageID", messageId).add("version", 7).build().toString());
         assertEquals(400, badVersion.statusCode());
-        JsonObject badVersionBody = TetherClient.json(badVersion.body());
+        JsonObject badVersionBody = Http.json(badVersion.body());
         assertEquals(1002, badVersionBody.getInt("error"));
         assertEquals(1, badVersionBody.getInt("version"), "the highest supported version");
         assertEquals(messageId, badVersionBody.getString("messageID"));
 
-        HttpResponse<String> badType = tether.sees(token, TetherClient.request(9, "demo-movie").build().toString());
+        HttpResponse<String> badType = asPlayer.sees(token, Player.request(9, "demo-movie").build().toString());
         assertEquals(400, badType.statusCode());
-        assertEquals(1003, TetherClient.json(badType.body()).getInt("error"));
+        assertEquals(1003, Http.json(badType.body()).getInt("error"));
 
-        HttpResponse<String> stringVersion = tether.sees(token,
-                "{\"messageID\":\"" + TetherClient.newMessageId() + "\",\"version\":\"1\",\"contentID\":\"demo-movie\"}");
+        HttpResponse<String> stringVersion = asPlayer.sees(token,
+                "{\"messageID\":\"" + Player.newMessageId() + "\",\"version\":\"1\",\"contentID\":\"demo-movie\"}");
         assertEquals(400, stringVersion.statusCode());
         assertFalse(stringVersion.body().contains("Exception"));
 
-        JsonObject unknown = tether.entitlement(token, TetherClient.request(1, "no-such-title"));
+        JsonObject unknown = asPlayer.entitlement(token, Player.request(1, "no-such-title"));
         assertEquals(2001, unknown.getInt("error"), "a policy refusal is HTTP 200");
 
         assertEquals(List.of("TIME_BASED_TOKEN/REFUSED/UNKNOWN_CONTENT", "INVALID_REQUEST/REFUSED/INVALID_REQUEST",
                 "INVALID_REQUEST/REFUSED/UNKNOWN_REQUEST_TYPE", "INVALID_REQUEST/REFUSED/UNSUPPORTED_VERSION",
-                "INVALID_REQUEST/REFUSED/INVALID_REQUEST"), refusals(tether.audit(auditor, user)));
+                "INVALID_REQUEST/REFUSED/INVALID_REQUEST"), refusals(asAuditor.events(auditor, user)));
     }
 
     @Test
     void theOriginalSeesServletPathAnswersToo() {
-        HttpResponse<String> response = tether.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(base.toString().replaceAll("/$", "") + "/sees/SEESServlet"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        TetherClient.request(1, "demo-movie").build().toString()))
-                .build());
+        HttpResponse<String> response = asPlayer.seesAt(Player.SEES_SERVLET, "Bearer " + token,
+                Player.request(1, "demo-movie").build().toString(), "application/json");
 
         assertEquals(200, response.statusCode());
-        assertTrue(TetherClient.json(response.body()).getBoolean("isAllowed"));
+        assertTrue(Http.json(response.body()).getBoolean("isAllowed"));
     }
 
     @Test
     void concurrentRequestsForOneCookieResolveTheDeviceOnceAndAllSucceed() throws Exception {
-        String cookie = registeredDevice(DEVICE_A);
+        String cookie = asPlayer.registerDevice(token, DEVICE_A);
         int parallel = 8;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        try {
-            List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
-            for (int i = 0; i < parallel; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return tether.sees(token, TetherClient.request(3, "demo-movie", cookie).build().toString());
-                }));
-            }
-            start.countDown();
-            for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
-                HttpResponse<String> response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
-                assertEquals(200, response.statusCode(), response.body());
-                assertTrue(TetherClient.json(response.body()).getBoolean("isAllowed"), response.body());
-            }
-        } finally {
-            pool.shutdownNow();
+        for (HttpResponse<String> response : Concurrently.atOnce(Concurrently.times(parallel,
+                () -> asPlayer.sees(token, Player.request(3, "demo-movie", cookie).build().toString())),
+                Duration.ofSeconds(60))) {
+            assertEquals(200, response.statusCode(), response.body());
+            assertTrue(Http.json(response.body()).getBoolean("isAllowed"), response.body());
         }
 
-        List<String> kinds = kinds(tether.audit(auditor, user));
+        List<String> kinds = kinds(asAuditor.events(auditor, user));
         assertEquals(1, kinds.stream().filter("DEVICE_RESOLUTION/GRANTED"::equals).count(), kinds.toString());
         assertEquals(parallel, kinds.stream().filter("DEVICE_BOUND_TOKEN/GRANTED"::equals).count(), kinds.toString());
-    }
-
-    /** Registers {@code device} for the signed-in user and returns the cookie. */
-    private String registeredDevice(String device) {
-        JsonObject registration = tether.entitlement(token, TetherClient.request(2, "demo-movie"));
-        assertEquals(200, tether.redeem(registration.getString("epTokenURL"),
-                tether.spc(device, TetherClient.REGISTRATION_CONTENT)).statusCode());
-        return registration.getString("customerCookie");
-    }
-
-    private static List<String> kinds(JsonArray events) {
-        return events.getValuesAs(JsonObject.class).stream()
-                .map(e -> e.getString("type") + "/" + e.getString("outcome"))
-                .toList();
     }
 
     private static List<String> refusals(JsonArray events) {
@@ -265,10 +232,5 @@ class DeviceBindingFlowIT extends TetherIT {
                 .map(e -> e.getString("type") + "/" + e.getString("outcome")
                         + (e.containsKey("reasonCode") ? "/" + e.getString("reasonCode") : ""))
                 .toList();
-    }
-
-    private static String fingerprint(String tokenUrl) throws Exception {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(tokenUrl.getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest, 0, 16);
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.net.URL;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -114,10 +113,10 @@ class ExpressPlayFaultsIT extends FaultInjectingIT {
 
     @Test
     void anAccountWithoutDeviceBindingIsToldSoClearly() {
-        String cookie = registeredDevice();
+        String cookie = asPlayer.registerDevice(token, DEVICE);
         inject("TOKEN", fault("ERROR_CODE").add("errorCode", -6008).add("count", 1));
 
-        JsonObject answer = tether.entitlement(token, TetherClient.request(3, "demo-movie", cookie));
+        JsonObject answer = asPlayer.entitlement(token, Player.request(3, "demo-movie", cookie));
 
         assertFalse(answer.getBoolean("isAllowed"));
         assertEquals(4003, answer.getInt("error"));
@@ -127,17 +126,17 @@ class ExpressPlayFaultsIT extends FaultInjectingIT {
 
     @Test
     void recordRetrievalDownRefusesTheDeviceBoundTokenAndRecoveryGrantsIt() {
-        String cookie = registeredDevice();
+        String cookie = asPlayer.registerDevice(token, DEVICE);
         inject("RECORDS", fault("HTTP_STATUS").add("status", 503).add("count", 3));
-        long before = tether.calls(admin, "RECORDS");
+        long before = asFaultOperator.calls(admin, "RECORDS");
 
-        JsonObject refused = tether.entitlement(token, TetherClient.request(3, "demo-movie", cookie));
+        JsonObject refused = asPlayer.entitlement(token, Player.request(3, "demo-movie", cookie));
 
         assertUnavailable(refused);
-        assertEquals(3, tether.calls(admin, "RECORDS") - before);
+        assertEquals(3, asFaultOperator.calls(admin, "RECORDS") - before);
         assertEquals("DEVICE_RESOLUTION/REFUSED/EXPRESSPLAY_UNAVAILABLE", events().get(0));
 
-        JsonObject granted = tether.entitlement(token, TetherClient.request(3, "demo-movie", cookie));
+        JsonObject granted = asPlayer.entitlement(token, Player.request(3, "demo-movie", cookie));
         assertTrue(granted.getBoolean("isAllowed"), granted.toString());
         assertEquals(List.of("DEVICE_BOUND_TOKEN/GRANTED/", "DEVICE_RESOLUTION/GRANTED/",
                 "DEVICE_RESOLUTION/REFUSED/EXPRESSPLAY_UNAVAILABLE", "REGISTRATION/GRANTED/"), events());
@@ -145,7 +144,7 @@ class ExpressPlayFaultsIT extends FaultInjectingIT {
 
     @Test
     void faultInjectionIsForAdminsOnly() {
-        var response = tether.get("/simulator/faults", token);
+        var response = asFaultOperator.state(token);
 
         assertEquals(403, response.statusCode());
     }
@@ -154,16 +153,9 @@ class ExpressPlayFaultsIT extends FaultInjectingIT {
     }
 
     private Attempt timeBased() {
-        long before = tether.calls(admin, "TOKEN");
-        JsonObject answer = tether.entitlement(token, TetherClient.request(1, "demo-movie"));
-        return new Attempt(answer, tether.calls(admin, "TOKEN") - before);
-    }
-
-    private String registeredDevice() {
-        JsonObject registration = tether.entitlement(token, TetherClient.request(2, "demo-movie"));
-        assertEquals(200, tether.redeem(registration.getString("epTokenURL"),
-                tether.spc(DEVICE, TetherClient.REGISTRATION_CONTENT)).statusCode());
-        return registration.getString("customerCookie");
+        long before = asFaultOperator.calls(admin, "TOKEN");
+        JsonObject answer = asPlayer.entitlement(token, Player.request(1, "demo-movie"));
+        return new Attempt(answer, asFaultOperator.calls(admin, "TOKEN") - before);
     }
 
     private static JsonObjectBuilder fault(String kind) {
@@ -171,7 +163,7 @@ class ExpressPlayFaultsIT extends FaultInjectingIT {
     }
 
     private void inject(String endpoint, JsonObjectBuilder fault) {
-        tether.injectFault(admin, fault.add("endpoint", endpoint));
+        asFaultOperator.inject(admin, fault.add("endpoint", endpoint));
     }
 
     private static void assertUnavailable(JsonObject answer) {
@@ -181,8 +173,6 @@ class ExpressPlayFaultsIT extends FaultInjectingIT {
     }
 
     private List<String> events() {
-        return tether.audit(auditor, user).getValuesAs(JsonObject.class).stream()
-                .map(e -> e.getString("type") + "/" + e.getString("outcome") + "/" + e.getString("reasonCode", ""))
-                .toList();
+        return Auditor.withReasons(asAuditor.events(auditor, user));
     }
 }

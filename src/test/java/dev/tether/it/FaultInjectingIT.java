@@ -19,12 +19,12 @@ abstract class FaultInjectingIT extends TetherIT {
         admin = tokenFor("admin");
         auditor = tokenFor("auditor");
         user = newUser("user");
-        token = tether.token(user, "subscriber");
-        tether.resetFaults(admin);
+        token = http.token(user, "subscriber");
+        asFaultOperator.reset(admin);
     }
 
     @AfterEach
     void clearFaults() {
-        tether.resetFaults(admin);
+        asFaultOperator.reset(admin);
     }
 }

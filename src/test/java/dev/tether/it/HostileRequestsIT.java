@@ -1,5 +1,6 @@
 package dev.tether.it;
 
+import static dev.tether.it.Http.enc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,10 +14,6 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.URL;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -119,19 +116,19 @@ class HostileRequestsIT extends TetherIT {
         assertTrue(cases.size() >= 38);
         for (SeesCase c : cases) {
             String user = "hostile-" + UUID.randomUUID();
-            String token = tether.token(user, "subscriber");
+            String token = http.token(user, "subscriber");
 
-            HttpResponse<String> response = tether.sees(token, c.body(), c.contentType());
+            HttpResponse<String> response = asPlayer.sees(token, c.body(), c.contentType());
 
             assertEquals(c.status(), response.statusCode(), c.name() + ": " + response.body());
-            JsonObject answer = TetherClient.json(response.body());
+            JsonObject answer = Http.json(response.body());
             assertFalse(answer.getBoolean("isAllowed"), c.name());
             assertEquals(c.error(), answer.getInt("error"), c.name());
             assertFalse(answer.containsKey("epTokenURL"), c.name());
             assertFalse(answer.containsKey("customerCookie"), c.name() + ": no binding made");
             assertTrue(response.headers().firstValue("Set-Cookie").isEmpty(), c.name());
             assertNoInternals(c.name(), response.body());
-            JsonArray events = tether.audit(auditor, user);
+            JsonArray events = asAuditor.events(auditor, user);
             assertEquals(1, events.size(), c.name() + ": exactly the refusal is recorded: " + events);
             JsonObject event = events.getJsonObject(0);
             assertEquals("REFUSED", event.getString("outcome"), c.name());
@@ -143,31 +140,31 @@ class HostileRequestsIT extends TetherIT {
     @Test
     void aReplayedRegistrationCannotTakeOverItsCookie() {
         String cookie = "replay-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-        String alice = tether.token("alice-" + UUID.randomUUID(), "subscriber");
-        String body = TetherClient.request(2, "demo-movie", cookie).build().toString();
+        String alice = http.token("alice-" + UUID.randomUUID(), "subscriber");
+        String body = Player.request(2, "demo-movie", cookie).build().toString();
 
-        HttpResponse<String> first = tether.sees(alice, body);
-        HttpResponse<String> replayed = tether.sees(alice, body);
-        HttpResponse<String> byMallory = tether.sees(tether.token("mallory-" + UUID.randomUUID(), "subscriber"), body);
+        HttpResponse<String> first = asPlayer.sees(alice, body);
+        HttpResponse<String> replayed = asPlayer.sees(alice, body);
+        HttpResponse<String> byMallory = asPlayer.sees(http.token("mallory-" + UUID.randomUUID(), "subscriber"), body);
 
-        assertTrue(TetherClient.json(first.body()).getBoolean("isAllowed"));
-        assertEquals(3005, TetherClient.json(replayed.body()).getInt("error"));
-        assertEquals(3005, TetherClient.json(byMallory.body()).getInt("error"));
+        assertTrue(Http.json(first.body()).getBoolean("isAllowed"));
+        assertEquals(3005, Http.json(replayed.body()).getInt("error"));
+        assertEquals(3005, Http.json(byMallory.body()).getInt("error"));
     }
 
     @Test
     void theJwtLayerRefusesEveryKindOfBadToken() throws Exception {
-        String body = TetherClient.request(1, "demo-movie").build().toString();
+        String body = Player.request(1, "demo-movie").build().toString();
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("https://sso.tether.dev").audience("tether")
                 .subject("mallory").claim("groups", List.of("subscriber"))
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600))).build();
         String unsigned = new PlainJWT(claims).serialize();
         // HS256 keyed with the public key: the classic algorithm-confusion forgery.
-        byte[] publicKey = tether.get("/simulator/sso/jwks", null).body().getBytes(StandardCharsets.UTF_8);
+        byte[] publicKey = http.get("/simulator/sso/jwks", null).body().getBytes(StandardCharsets.UTF_8);
         SignedJWT confused = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         confused.sign(new MACSigner(java.security.MessageDigest.getInstance("SHA-256").digest(publicKey)));
-        String valid = tether.token("alice-" + UUID.randomUUID(), "subscriber");
+        String valid = http.token("alice-" + UUID.randomUUID(), "subscriber");
         String[] parts = valid.split("\\.");
         String signatureStripped = parts[0] + "." + parts[1] + ".";
         String headerSwapped = Base64URL.encode("{\"alg\":\"none\"}").toString() + "." + parts[1] + "." + parts[2];
@@ -182,12 +179,7 @@ class HostileRequestsIT extends TetherIT {
                 {"alg none header", "Bearer " + headerSwapped},
                 {"token twice", "Bearer " + valid + " " + valid},
                 {"SQL in the bearer", "Bearer ' OR 1=1 --"}}) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + "/sees/entitlement"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-            if (c[1] != null) {
-                request.header("Authorization", c[1]);
-            }
-            HttpResponse<String> response = tether.send(request.build());
+            HttpResponse<String> response = asPlayer.seesAuthorized(c[1], body);
             assertEquals(401, response.statusCode(), c[0] + ": " + response.body());
             assertFalse(response.body().contains("epTokenURL"), c[0]);
             assertNoInternals(c[0], response.body());
@@ -196,60 +188,47 @@ class HostileRequestsIT extends TetherIT {
 
     @Test
     void theSimulatorsPublicSurfaceRefusesBadInputWithExpressPlaysCodesOrProblems() {
-        String root = TetherClient.simulatorOrigin(base);
-        assertProblem(post(root + "/simulator/devices/zz/spc?assetId=a", new byte[0]), 400, "bad-device-id");
-        assertProblem(post(root + "/simulator/devices/" + "a".repeat(40) + "/spc?assetId=" + enc("a' OR '1'='1"), new byte[0]), 400, "bad-asset-id");
-        assertProblem(post(root + "/simulator/devices/" + "a".repeat(40) + "/spc", new byte[0]), 400, "bad-asset-id");
-        assertExpressPlay(post(root + "/simulator/expressplay/hms/fp/rights/?ExpressPlayToken=garbage", new byte[10]), 400, -4010);
-        String url = tether.entitlement(tether.token("alice-" + UUID.randomUUID(), "subscriber"),
-                TetherClient.request(1, "demo-movie")).getString("epTokenURL");
-        assertExpressPlay(post(url, new byte[0]), 400, -6004);
-        assertExpressPlay(post(url, "not an SPC at all".getBytes(StandardCharsets.UTF_8)), 400, -6004);
-        assertExpressPlay(post(url, new byte[20_000]), 400, -6004);
+        String root = Http.simulatorOrigin(base);
+        assertProblem(http.postBytes(root + "/simulator/devices/zz/spc?assetId=a", new byte[0]), 400, "bad-device-id");
+        assertProblem(http.postBytes(root + "/simulator/devices/" + "a".repeat(40) + "/spc?assetId=" + enc("a' OR '1'='1"), new byte[0]), 400, "bad-asset-id");
+        assertProblem(http.postBytes(root + "/simulator/devices/" + "a".repeat(40) + "/spc", new byte[0]), 400, "bad-asset-id");
+        assertExpressPlay(http.postBytes(root + "/simulator/expressplay/hms/fp/rights/?ExpressPlayToken=garbage", new byte[10]), 400, -4010);
+        String url = asPlayer.entitlement(http.token("alice-" + UUID.randomUUID(), "subscriber"),
+                Player.request(1, "demo-movie")).getString("epTokenURL");
+        assertExpressPlay(http.postBytes(url, new byte[0]), 400, -6004);
+        assertExpressPlay(http.postBytes(url, "not an SPC at all".getBytes(StandardCharsets.UTF_8)), 400, -6004);
+        assertExpressPlay(http.postBytes(url, new byte[20_000]), 400, -6004);
         String token = root + "/simulator/expressplay/hms/fp/token?errorFormat=json";
-        assertExpressPlay(tether.get(token.substring(root.length()) + "&contentKey=" + "0".repeat(32), null), 401, -2017);
-        assertExpressPlay(tether.get("/simulator/expressplay/hms/fp/token?errorFormat=json&customerAuthenticator=" + enc("1000,ffffffffffffffffffffffffffffffff"), null), 401, -2018);
+        assertExpressPlay(http.get(token.substring(root.length()) + "&contentKey=" + "0".repeat(32), null), 401, -2017);
+        assertExpressPlay(http.get("/simulator/expressplay/hms/fp/token?errorFormat=json&customerAuthenticator=" + enc("1000,ffffffffffffffffffffffffffffffff"), null), 401, -2018);
         String account = "&customerAuthenticator=" + enc("1000,00112233445566778899aabbccddeeff");
-        assertExpressPlay(tether.get("/simulator/expressplay/hms/fp/token?errorFormat=json" + account + "&contentKey=" + "0".repeat(31) + "&iv=" + "0".repeat(32), null), 400, -2027);
-        assertExpressPlay(tether.get("/simulator/expressplay/hms/fp/token?errorFormat=json" + account + "&contentKey=" + "0".repeat(32) + "&iv=xyz", null), 400, -6003);
-        assertExpressPlay(tether.get("/simulator/expressplay/hms/fp/token?errorFormat=json" + account + "&contentKey=" + "0".repeat(32) + "&iv=" + "0".repeat(32) + "&expirationTime=%2B9999999", null), 400, -2002);
-        assertExpressPlay(tether.get("/simulator/expressplay/hms/fp/token?errorFormat=json" + account + "&contentKey=" + "0".repeat(32) + "&iv=" + "0".repeat(32) + "&cookie=" + "c".repeat(33), null), 400, -2033);
-        assertExpressPlay(tether.get("/simulator/expressplay/hms/fp/token?errorFormat=json" + account + "&contentKey=" + "0".repeat(32) + "&iv=" + "0".repeat(32) + "&rentalDuration=-5", null), 400, -6007);
-        HttpResponse<String> sso = tether.send(HttpRequest.newBuilder(URI.create(root + "/simulator/sso/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("user=&groups=subscriber")).build());
-        assertProblem(sso, 400, "bad-user");
-        HttpResponse<String> ssoGroups = tether.send(HttpRequest.newBuilder(URI.create(root + "/simulator/sso/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("user=eve&groups=" + enc("subscriber,admin;drop table x"))).build());
-        assertProblem(ssoGroups, 400, "bad-groups");
+        assertExpressPlay(http.get("/simulator/expressplay/hms/fp/token?errorFormat=json" + account + "&contentKey=" + "0".repeat(31) + "&iv=" + "0".repeat(32), null), 400, -2027);
+        assertExpressPlay(http.get("/simulator/expressplay/hms/fp/token?errorFormat=json" + account + "&contentKey=" + "0".repeat(32) + "&iv=xyz", null), 400, -6003);
+        assertExpressPlay(http.get("/simulator/expressplay/hms/fp/token?errorFormat=json" + account + "&contentKey=" + "0".repeat(32) + "&iv=" + "0".repeat(32) + "&expirationTime=%2B9999999", null), 400, -2002);
+        assertExpressPlay(http.get("/simulator/expressplay/hms/fp/token?errorFormat=json" + account + "&contentKey=" + "0".repeat(32) + "&iv=" + "0".repeat(32) + "&cookie=" + "c".repeat(33), null), 400, -2033);
+        assertExpressPlay(http.get("/simulator/expressplay/hms/fp/token?errorFormat=json" + account + "&contentKey=" + "0".repeat(32) + "&iv=" + "0".repeat(32) + "&rentalDuration=-5", null), 400, -6007);
+        assertProblem(http.sso("user=&groups=subscriber"), 400, "bad-user");
+        assertProblem(http.sso("user=eve&groups=" + enc("subscriber,admin;drop table x")), 400, "bad-groups");
     }
 
-    private HttpResponse<String> post(String url, byte[] body) {
-        return tether.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status, String type) {
-        assertEquals(status, response.statusCode(), response.body());
+    private static void assertProblem(HttpResponse<?> response, int status, String type) {
+        String body = Http.text(response);
+        assertEquals(status, response.statusCode(), body);
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
-        assertTrue(TetherClient.json(response.body()).getString("type").endsWith("/" + type), response.body());
-        assertNoInternals(type, response.body());
+        assertTrue(Http.json(body).getString("type").endsWith("/" + type), body);
+        assertNoInternals(type, body);
     }
 
-    private static void assertExpressPlay(HttpResponse<String> response, int status, int code) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals(code, TetherClient.json(response.body()).getInt("errorCode"), response.body());
-        assertNoInternals(Integer.toString(code), response.body());
+    private static void assertExpressPlay(HttpResponse<?> response, int status, int code) {
+        String body = Http.text(response);
+        assertEquals(status, response.statusCode(), body);
+        assertEquals(code, Http.json(body).getInt("errorCode"), body);
+        assertNoInternals(Integer.toString(code), body);
     }
 
     private static void assertNoInternals(String name, String body) {
         assertFalse(body.contains("Exception"), name + ": " + body);
         assertFalse(body.contains("\tat "), name + ": " + body);
         assertFalse(body.contains("dev.tether"), name + ": " + body);
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,11 +37,11 @@ class MixedFaultsIT extends FaultInjectingIT {
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < requests; i++) {
                 done.add(pool.submit(() -> {
-                    String messageId = TetherClient.newMessageId();
-                    HttpResponse<String> response = tether.sees(token,
-                            TetherClient.request(1, "demo-movie").add("messageID", messageId).build().toString());
+                    String messageId = Player.newMessageId();
+                    HttpResponse<String> response = asPlayer.sees(token,
+                            Player.request(1, "demo-movie").add("messageID", messageId).build().toString());
                     assertEquals(200, response.statusCode(), response.body());
-                    JsonObject answer = TetherClient.json(response.body());
+                    JsonObject answer = Http.json(response.body());
                     assertEquals(messageId, answer.getString("messageID"));
                     allowedByMessage.put(messageId, answer.getBoolean("isAllowed"));
                 }));
@@ -55,7 +53,7 @@ class MixedFaultsIT extends FaultInjectingIT {
             pool.shutdownNow();
         }
 
-        List<JsonObject> events = tether.audit(auditor, user, 500)
+        List<JsonObject> events = asAuditor.events(auditor, user, 500)
                 .getValuesAs(JsonObject.class);
         assertEquals(requests, events.size(), "one event per request, no more, no less");
         Map<String, Integer> seen = new HashMap<>();
@@ -75,23 +73,20 @@ class MixedFaultsIT extends FaultInjectingIT {
     @Test
     void livenessIgnoresExpressPlayAndReadinessFollowsTheDatabase() throws Exception {
         fault("HTTP_STATUS", 1.0, f -> f.add("status", 503));
-        HttpClient http = HttpClient.newHttpClient();
         String health = System.getProperty("tether.health.url");
 
-        HttpResponse<String> live = http.send(HttpRequest.newBuilder(URI.create(health + "/live")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(health + "/ready")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> live = http.get(URI.create(health + "/live"), null);
+        HttpResponse<String> ready = http.get(URI.create(health + "/ready"), null);
 
         assertEquals(200, live.statusCode(), live.body());
-        assertEquals("UP", TetherClient.json(live.body()).getString("status"));
+        assertEquals("UP", Http.json(live.body()).getString("status"));
         assertTrue(live.body().contains("threads"), live.body());
         assertEquals(200, ready.statusCode(), ready.body());
         assertTrue(ready.body().contains("database"), ready.body());
     }
 
     private void fault(String kind, double fraction, java.util.function.UnaryOperator<jakarta.json.JsonObjectBuilder> details) {
-        tether.injectFault(admin, details.apply(Json.createObjectBuilder()
+        asFaultOperator.inject(admin, details.apply(Json.createObjectBuilder()
                 .add("endpoint", "TOKEN").add("kind", kind).add("fraction", fraction)));
     }
 }

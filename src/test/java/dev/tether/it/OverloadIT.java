@@ -1,5 +1,6 @@
 package dev.tether.it;
 
+import static dev.tether.it.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,13 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,39 +20,39 @@ class OverloadIT extends FaultInjectingIT {
 
     @Test
     void theCircuitOpensRejectsWithoutCallingExpressPlayThenHalfOpensAndCloses() throws Exception {
-        tether.injectFault(admin, Json.createObjectBuilder()
+        asFaultOperator.inject(admin, Json.createObjectBuilder()
                 .add("endpoint", "TOKEN").add("kind", "HTTP_STATUS").add("status", 503).add("count", 100_000));
-        long before = tether.calls(admin, "TOKEN");
+        long before = asFaultOperator.calls(admin, "TOKEN");
         int requests = 12;
 
         for (int i = 0; i < requests; i++) {
-            assertEquals(4002, tether.entitlement(token, TetherClient.request(1, "demo-movie")).getInt("error"));
+            assertEquals(4002, asPlayer.entitlement(token, Player.request(1, "demo-movie")).getInt("error"));
         }
 
-        long attempts = tether.calls(admin, "TOKEN") - before;
+        long attempts = asFaultOperator.calls(admin, "TOKEN") - before;
         assertTrue(attempts < 3L * requests, "without a circuit each request makes 3 attempts; made " + attempts);
-        long open = tether.calls(admin, "TOKEN");
-        assertEquals(4002, tether.entitlement(token, TetherClient.request(1, "demo-movie")).getInt("error"));
-        assertEquals(open, tether.calls(admin, "TOKEN"), "an open circuit rejects without calling ExpressPlay");
-        JsonObject stats = TetherClient.json(tether.get("/api/expressplay/stats", admin).body()).getJsonObject("TOKEN");
+        long open = asFaultOperator.calls(admin, "TOKEN");
+        assertEquals(4002, asPlayer.entitlement(token, Player.request(1, "demo-movie")).getInt("error"));
+        assertEquals(open, asFaultOperator.calls(admin, "TOKEN"), "an open circuit rejects without calling ExpressPlay");
+        JsonObject stats = Http.json(asAdmin.expressPlayStats(admin).body()).getJsonObject("TOKEN");
         assertTrue(stats.getJsonObject("outcomes").getInt("CIRCUIT_OPEN") >= 1, stats.toString());
         assertTrue(stats.containsKey("lastRejectedByOpenCircuit"), stats.toString());
 
         // The circuit lets a trial call through after its 10 s delay; until then it rejects at once.
-        tether.resetFaults(admin);
+        asFaultOperator.reset(admin);
         int[] waiting = {0};
         JsonObject halfOpen = eventually(Duration.ofSeconds(30), () -> {
             waiting[0]++;
-            return tether.entitlement(token, TetherClient.request(1, "demo-movie"));
+            return asPlayer.entitlement(token, Player.request(1, "demo-movie"));
         }, answer -> answer.getBoolean("isAllowed"));
         assertTrue(halfOpen.getBoolean("isAllowed"));
         for (int i = 0; i < 2; i++) {
-            assertTrue(tether.entitlement(token, TetherClient.request(1, "demo-movie")).getBoolean("isAllowed"),
+            assertTrue(asPlayer.entitlement(token, Player.request(1, "demo-movie")).getBoolean("isAllowed"),
                     "closed again after recovery");
         }
 
         int refused = requests + 1 + waiting[0] - 1;
-        List<JsonObject> events = tether.audit(auditor, user, 500).getValuesAs(JsonObject.class);
+        List<JsonObject> events = asAuditor.events(auditor, user, 500).getValuesAs(JsonObject.class);
         assertEquals(refused + 3, events.size(), "one audit event per request");
         assertEquals(refused, events.stream().filter(e -> "EXPRESSPLAY_UNAVAILABLE".equals(e.getString("reasonCode", ""))).count());
     }
@@ -65,45 +60,32 @@ class OverloadIT extends FaultInjectingIT {
     @Test
     void theBulkheadRejectsTheOverflowOfConcurrentCalls() throws Exception {
         // Each admitted call takes 2 s, well inside the 3 s timeout, so the bulkhead fills up.
-        tether.injectFault(admin, Json.createObjectBuilder()
+        asFaultOperator.inject(admin, Json.createObjectBuilder()
                 .add("endpoint", "TOKEN").add("kind", "LATENCY").add("latencyMs", 2_000).add("count", 100));
-        long before = tether.calls(admin, "TOKEN");
+        long before = asFaultOperator.calls(admin, "TOKEN");
         int parallel = 22;
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-        try {
-            for (int i = 0; i < parallel; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return tether.sees(token, TetherClient.request(1, "demo-movie").build().toString());
-                }));
+        List<HttpResponse<String>> answers = Concurrently.atOnce(Concurrently.times(parallel,
+                () -> asPlayer.sees(token, Player.request(1, "demo-movie").build().toString())), Duration.ofSeconds(60));
+        int granted = 0;
+        int rejected = 0;
+        for (HttpResponse<String> response : answers) {
+            assertEquals(200, response.statusCode(), response.body());
+            JsonObject json = Http.json(response.body());
+            if (json.getBoolean("isAllowed")) {
+                granted++;
+            } else {
+                assertEquals(4002, json.getInt("error"), json.toString());
+                rejected++;
             }
-            start.countDown();
-            int granted = 0;
-            int rejected = 0;
-            for (Future<HttpResponse<String>> answer : answers) {
-                HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
-                assertEquals(200, response.statusCode(), response.body());
-                JsonObject json = TetherClient.json(response.body());
-                if (json.getBoolean("isAllowed")) {
-                    granted++;
-                } else {
-                    assertEquals(4002, json.getInt("error"), json.toString());
-                    rejected++;
-                }
-            }
-            assertTrue(rejected >= 1, "the overflow is rejected: " + granted + " granted, " + rejected + " rejected");
-            assertEquals(parallel, granted + rejected);
-            assertEquals(granted, tether.calls(admin, "TOKEN") - before, "rejected calls never reached ExpressPlay");
-            JsonObject simulator = TetherClient.json(tether.get("/simulator/faults", admin).body());
-            int maxAtOnce = simulator.getJsonObject("maxConcurrentCalls").getInt("TOKEN");
-            assertTrue(maxAtOnce <= 16 && maxAtOnce > 1, "ExpressPlay saw at most 16 calls at once: " + maxAtOnce);
-            JsonObject stats = TetherClient.json(tether.get("/api/expressplay/stats", admin).body()).getJsonObject("TOKEN");
-            assertTrue(stats.getJsonObject("outcomes").getInt("BULKHEAD_FULL") >= rejected, stats.toString());
-            assertEquals(parallel, tether.audit(auditor, user).size(), "one audit event per request");
-        } finally {
-            pool.shutdownNow();
         }
+        assertTrue(rejected >= 1, "the overflow is rejected: " + granted + " granted, " + rejected + " rejected");
+        assertEquals(parallel, granted + rejected);
+        assertEquals(granted, asFaultOperator.calls(admin, "TOKEN") - before, "rejected calls never reached ExpressPlay");
+        JsonObject simulator = Http.json(asFaultOperator.state(admin).body());
+        int maxAtOnce = simulator.getJsonObject("maxConcurrentCalls").getInt("TOKEN");
+        assertTrue(maxAtOnce <= 16 && maxAtOnce > 1, "ExpressPlay saw at most 16 calls at once: " + maxAtOnce);
+        JsonObject stats = Http.json(asAdmin.expressPlayStats(admin).body()).getJsonObject("TOKEN");
+        assertTrue(stats.getJsonObject("outcomes").getInt("BULKHEAD_FULL") >= rejected, stats.toString());
+        assertEquals(parallel, asAuditor.events(auditor, user).size(), "one audit event per request");
     }
 }

@@ -1,18 +1,16 @@
 package dev.tether.it;
 
+import static dev.tether.it.Eventually.eventually;
+import static dev.tether.it.Http.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.URLEncoder;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,13 +18,13 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -99,25 +97,29 @@ class ProductionStartupIT {
             assertTrue(messages.contains("Configuration checked: every secret and trust anchor is set"), messages);
             assertFalse(messages.contains("under the dev profile"), messages);
 
-            Https https = new Https(origin, keystore, password);
+            Http https = new Http(origin + "/tether", origin, trusting(keystore, password));
+            Admin asAdmin = new Admin(https);
+            Player asPlayer = new Player(https);
             String admin = https.token("admin-" + UUID.randomUUID(), "admin");
-            https.addContent(admin, "tether-registration", true);
-            https.addContent(admin, "prod-movie", false);
+            addContent(asAdmin, admin, Player.REGISTRATION_CONTENT, true);
+            addContent(asAdmin, admin, "prod-movie", false);
             String subscriber = https.token("alice-" + UUID.randomUUID(), "subscriber");
-            String deviceA = HexFormat.of().formatHex(random(20));
-            String deviceB = HexFormat.of().formatHex(random(20));
+            String deviceA = Player.newDevice();
+            String deviceB = Player.newDevice();
 
-            JsonObject registration = https.sees(subscriber, 2, "prod-movie", null);
+            JsonObject registration = asPlayer.entitlement(subscriber, Player.request(2, "prod-movie"));
             assertTrue(registration.getBoolean("isAllowed"), registration.toString());
-            assertEquals(200, https.redeem(registration.getString("epTokenURL"), https.spc(deviceA, "tether-registration")).statusCode());
-            JsonObject bound = https.sees(subscriber, 3, "prod-movie", registration.getString("customerCookie"));
+            assertEquals(200, asPlayer.redeem(registration.getString("epTokenURL"),
+                    asPlayer.spc(deviceA, Player.REGISTRATION_CONTENT)).statusCode());
+            JsonObject bound = asPlayer.entitlement(subscriber,
+                    Player.request(3, "prod-movie", registration.getString("customerCookie")));
             assertTrue(bound.getBoolean("isAllowed"), bound.toString());
             assertTrue(bound.getString("epTokenURL").startsWith(origin + "/simulator/"), bound.toString());
 
-            assertEquals(200, https.redeem(bound.getString("epTokenURL"), https.spc(deviceA, "prod-movie")).statusCode(),
+            assertEquals(200, asPlayer.redeem(bound.getString("epTokenURL"), asPlayer.spc(deviceA, "prod-movie")).statusCode(),
                     "device A is licensed");
-            HttpResponse<String> other = https.redeem(bound.getString("epTokenURL"), https.spc(deviceB, "prod-movie"));
-            assertEquals(400, other.statusCode(), "device B is refused: " + other.body());
+            HttpResponse<byte[]> other = asPlayer.redeem(bound.getString("epTokenURL"), asPlayer.spc(deviceB, "prod-movie"));
+            assertEquals(400, other.statusCode(), "device B is refused: " + Http.text(other));
         } finally {
             stop("tether-prod");
         }
@@ -167,17 +169,22 @@ class ProductionStartupIT {
     }
 
     /** The log once {@code done} holds of it, waited for as a state, not for a guessed time. */
-    private static String waitFor(Path log, java.util.function.Predicate<String> done) throws Exception {
-        Instant deadline = Instant.now().plus(START);
-        String text = "";
-        while (Instant.now().isBefore(deadline)) {
-            text = Files.exists(log) ? Files.readString(log) : "";
-            if (done.test(text)) {
-                return text;
-            }
-            Thread.sleep(500);
+    private static String waitFor(Path log, Predicate<String> done) throws InterruptedException {
+        return eventually(START, () -> read(log), done);
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        throw new AssertionError("not reached within " + START + ":\n" + text);
+    }
+
+    /** A title the production server starts without: the catalog is the admin's to fill. */
+    private static void addContent(Admin asAdmin, String admin, String contentId, boolean registration) {
+        expect(201, asAdmin.addContent(admin, Admin.title(contentId, Admin.newKey(), 3600, 0, null, false)
+                .add("registration", registration).build().toString()));
     }
 
     private static byte[] random(int bytes) {
@@ -187,78 +194,15 @@ class ProductionStartupIT {
     }
 
     /** A client that trusts the server's own certificate, as a caller given it would. */
-    private static final class Https {
-        private final String origin;
-        private final HttpClient http;
-
-        Https(String origin, Path keystore, String password) throws Exception {
-            this.origin = origin;
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(keystore)) {
-                trusted.load(in, password.toCharArray());
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, trust.getTrustManagers(), null);
-            this.http = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+    private static HttpClient trusting(Path keystore, String password) throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            trusted.load(in, password.toCharArray());
         }
-
-        String token(String user, String groups) throws Exception {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(origin + "/simulator/sso/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("user=" + enc(user) + "&groups=" + enc(groups))).build());
-            assertEquals(200, response.statusCode(), response.body());
-            return json(response.body()).getString("access_token");
-        }
-
-        void addContent(String admin, String contentId, boolean registration) throws Exception {
-            String body = Json.createObjectBuilder().add("contentId", contentId)
-                    .add("key", HexFormat.of().formatHex(random(16))).add("iv", HexFormat.of().formatHex(random(16)))
-                    .add("tokenLifetimeSeconds", 3600).add("rentalDurationSeconds", 0)
-                    .add("deviceBindingRequired", false).add("registration", registration).build().toString();
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(origin + "/tether/api/admin/content"))
-                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-            assertEquals(201, response.statusCode(), response.body());
-        }
-
-        JsonObject sees(String bearer, int requestType, String contentId, String cookie) throws Exception {
-            var body = Json.createObjectBuilder().add("messageID", UUID.randomUUID().toString()).add("version", 1)
-                    .add("requestType", requestType).add("contentID", contentId);
-            if (cookie != null) {
-                body.add("customerCookie", cookie);
-            }
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(origin + "/tether/sees/entitlement"))
-                    .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.build().toString())).build());
-            assertEquals(200, response.statusCode(), response.body());
-            return json(response.body());
-        }
-
-        byte[] spc(String deviceId, String assetId) throws Exception {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(
-                    URI.create(origin + "/simulator/devices/" + deviceId + "/spc?assetId=" + enc(assetId)))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
-            assertEquals(200, response.statusCode());
-            return response.body();
-        }
-
-        HttpResponse<String> redeem(String tokenUrl, byte[] spc) throws Exception {
-            return send(HttpRequest.newBuilder(URI.create(tokenUrl)).header("Content-Type", "application/octet-stream")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(spc)).build());
-        }
-
-        private HttpResponse<String> send(HttpRequest request) throws Exception {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        }
-
-        private static JsonObject json(String body) {
-            return Json.createReader(new StringReader(body)).readObject();
-        }
-
-        private static String enc(String value) {
-            return URLEncoder.encode(value, StandardCharsets.UTF_8);
-        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
     }
 }

@@ -1,13 +1,7 @@
 package dev.tether.it;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.net.URL;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -17,7 +11,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What every black-box integration test shares: the packaged WAR deployed once per test class,
- * its URL, a client for it, and fresh users so that no test sees another's data.
+ * its URL, a client for each role that speaks to it, and fresh users so that no test sees
+ * another's data. The clients' fields say "as" because the tests' own fields hold the tokens
+ * ({@code admin}, {@code auditor}).
  */
 @ExtendWith(ArquillianExtension.class)
 abstract class TetherIT {
@@ -25,7 +21,12 @@ abstract class TetherIT {
     @ArquillianResource
     URL base;
 
-    TetherClient tether;
+    Http http;
+    Player asPlayer;
+    Subscriber asSubscriber;
+    Auditor asAuditor;
+    Admin asAdmin;
+    FaultOperator asFaultOperator;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -34,7 +35,12 @@ abstract class TetherIT {
 
     @BeforeEach
     void connectToTether() {
-        tether = new TetherClient(base);
+        http = new Http(base);
+        asPlayer = new Player(http);
+        asSubscriber = new Subscriber(http);
+        asAuditor = new Auditor(http);
+        asAdmin = new Admin(http);
+        asFaultOperator = new FaultOperator(http);
     }
 
     /** A user name no other test uses. */
@@ -42,23 +48,8 @@ abstract class TetherIT {
         return prefix + "-" + UUID.randomUUID();
     }
 
-    /**
-     * Asks again every half second until {@code done} holds, for at most {@code within}, and
-     * returns the last answer: tests wait for a state, not for a guessed time.
-     */
-    static <T> T eventually(Duration within, Supplier<T> attempt, Predicate<T> done) throws InterruptedException {
-        Instant deadline = Instant.now().plus(within);
-        T last = attempt.get();
-        while (!done.test(last) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-            last = attempt.get();
-        }
-        assertTrue(done.test(last), "not reached within " + within + ": " + last);
-        return last;
-    }
-
     /** A token for a new user with {@code groups}. */
     String tokenFor(String groups) {
-        return tether.token(newUser(groups.replace(',', '-')), groups);
+        return http.token(newUser(groups.replace(',', '-')), groups);
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,45 +20,45 @@ class TrustBoundariesIT extends TetherIT {
 
     @BeforeEach
     void setUp() {
-        body = TetherClient.request(1, "demo-movie").build().toString();
+        body = Player.request(1, "demo-movie").build().toString();
         user = newUser("user");
-        token = tether.token(user, "subscriber");
+        token = http.token(user, "subscriber");
         auditor = tokenFor("auditor");
     }
 
     @Test
     void anExpiredTokenIs401() {
-        String expired = tether.token(user, "subscriber", "&expiresIn=-300");
+        String expired = http.token(user, "subscriber", "&expiresIn=-300");
 
-        assertEquals(401, tether.sees(expired, body).statusCode());
+        assertEquals(401, asPlayer.sees(expired, body).statusCode());
     }
 
     @Test
     void aTokenJustPastItsExpiryIsWithinTheClockSkew() {
-        String justExpired = tether.token(user, "subscriber", "&expiresIn=-5");
+        String justExpired = http.token(user, "subscriber", "&expiresIn=-5");
 
-        assertEquals(200, tether.sees(justExpired, body).statusCode(), "mp.jwt.verify.clock.skew is 30 s");
+        assertEquals(200, asPlayer.sees(justExpired, body).statusCode(), "mp.jwt.verify.clock.skew is 30 s");
     }
 
     @Test
     void aTokenOfAnotherIssuerIs401() {
-        assertEquals(401, tether.sees(tether.token(user, "subscriber", "&issuer=https://evil.example"), body).statusCode());
+        assertEquals(401, asPlayer.sees(http.token(user, "subscriber", "&issuer=https://evil.example"), body).statusCode());
     }
 
     @Test
     void aTokenForAnotherAudienceIs401() {
-        assertEquals(401, tether.sees(tether.token(user, "subscriber", "&audience=another-service"), body).statusCode());
+        assertEquals(401, asPlayer.sees(http.token(user, "subscriber", "&audience=another-service"), body).statusCode());
     }
 
     @Test
     void aBodyOverTheLimitIsRefusedAndAudited() {
-        String huge = "{\"messageID\":\"" + TetherClient.newMessageId() + "\",\"version\":1,\"contentID\":\"demo-movie\",\"pad\":\""
+        String huge = "{\"messageID\":\"" + Player.newMessageId() + "\",\"version\":1,\"contentID\":\"demo-movie\",\"pad\":\""
                 + "x".repeat(10_000) + "\"}";
 
-        HttpResponse<String> response = tether.sees(token, huge);
+        HttpResponse<String> response = asPlayer.sees(token, huge);
 
         assertEquals(400, response.statusCode());
-        JsonObject answer = TetherClient.json(response.body());
+        JsonObject answer = Http.json(response.body());
         assertEquals(1001, answer.getInt("error"));
         assertTrue(answer.getString("errorText").contains("4096"));
         assertEquals(List.of("INVALID_REQUEST/REFUSED/INVALID_REQUEST"), events());
@@ -67,19 +66,19 @@ class TrustBoundariesIT extends TetherIT {
 
     @Test
     void aBodyThatIsNotJsonByContentTypeIsRefused() {
-        HttpResponse<String> response = tether.sees(token, body, "text/plain");
+        HttpResponse<String> response = asPlayer.sees(token, body, "text/plain");
 
         assertEquals(400, response.statusCode());
-        assertEquals(1001, TetherClient.json(response.body()).getInt("error"));
+        assertEquals(1001, Http.json(response.body()).getInt("error"));
     }
 
     @Test
     void aMessageIdThatIsNotAGuidIsRefusedWithoutEchoingIt() {
-        HttpResponse<String> response = tether.sees(token,
-                TetherClient.request(1, "demo-movie").add("messageID", "<script>alert(1)</script>").build().toString());
+        HttpResponse<String> response = asPlayer.sees(token,
+                Player.request(1, "demo-movie").add("messageID", "<script>alert(1)</script>").build().toString());
 
         assertEquals(400, response.statusCode());
-        JsonObject answer = TetherClient.json(response.body());
+        JsonObject answer = Http.json(response.body());
         assertEquals(1001, answer.getInt("error"));
         assertFalse(answer.containsKey("messageID"));
         assertFalse(response.body().contains("script"));
@@ -88,9 +87,9 @@ class TrustBoundariesIT extends TetherIT {
     @Test
     void wrongShapesOfCookieAreRefusedWithTheirOwnCode() {
         for (String cookie : List.of("short", "x".repeat(33), "has spaces in it ok", "semi;colon;cookie;;")) {
-            JsonObject bound = tether.entitlement(token, TetherClient.request(3, "demo-movie", cookie));
+            JsonObject bound = asPlayer.entitlement(token, Player.request(3, "demo-movie", cookie));
             assertEquals(3001, bound.getInt("error"), cookie);
-            JsonObject registration = tether.entitlement(token, TetherClient.request(2, "demo-movie", cookie));
+            JsonObject registration = asPlayer.entitlement(token, Player.request(2, "demo-movie", cookie));
             assertEquals(3001, registration.getInt("error"), cookie);
         }
         assertEquals(8, events().stream().filter(e -> e.endsWith("/REFUSED/COOKIE_MALFORMED")).count());
@@ -98,7 +97,7 @@ class TrustBoundariesIT extends TetherIT {
 
     @Test
     void nullsAndWrongTypesInEveryFieldAreRefusedNotCrashed() {
-        String id = TetherClient.newMessageId();
+        String id = Player.newMessageId();
         for (String bad : List.of("[]", "null", "\"text\"", "{}",
                 "{\"messageID\":\"" + id + "\",\"version\":1,\"contentID\":7}",
                 "{\"messageID\":\"" + id + "\",\"version\":1.5,\"contentID\":\"demo-movie\"}",
@@ -106,9 +105,9 @@ class TrustBoundariesIT extends TetherIT {
                 "{\"messageID\":\"" + id + "\",\"version\":1,\"requestType\":\"3\",\"contentID\":\"demo-movie\"}",
                 "{\"messageID\":\"" + id + "\",\"version\":1,\"contentID\":\"demo-movie\",\"customerCookie\":42}",
                 "{\"messageID\":\"" + id + "\",\"version\":1,\"contentID\":\"../../etc/passwd\"}")) {
-            HttpResponse<String> response = tether.sees(token, bad);
+            HttpResponse<String> response = asPlayer.sees(token, bad);
             assertEquals(400, response.statusCode(), bad);
-            JsonObject answer = TetherClient.json(response.body());
+            JsonObject answer = Http.json(response.body());
             assertFalse(answer.getBoolean("isAllowed"), bad);
             assertEquals(1001, answer.getInt("error"), bad);
         }
@@ -116,7 +115,7 @@ class TrustBoundariesIT extends TetherIT {
 
     @Test
     void theServerLogHoldsNoSecret() throws Exception {
-        JsonObject granted = tether.entitlement(token, TetherClient.request(1, "demo-movie"));
+        JsonObject granted = asPlayer.entitlement(token, Player.request(1, "demo-movie"));
         assertTrue(granted.getBoolean("isAllowed"));
         java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("tether.server.log"));
 
@@ -129,8 +128,6 @@ class TrustBoundariesIT extends TetherIT {
     }
 
     private List<String> events() {
-        return tether.audit(auditor, user).getValuesAs(JsonObject.class).stream()
-                .map(e -> e.getString("type") + "/" + e.getString("outcome") + "/" + e.getString("reasonCode", ""))
-                .toList();
+        return Auditor.withReasons(asAuditor.events(auditor, user));
     }
 }

@@ -7,16 +7,10 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,98 +25,98 @@ class TwoInstancesPostgresIT extends TetherIT {
 
     private static final int PER_INSTANCE = 4;
 
-    private TetherClient b;
+    /** Instance B, as each role speaks to it. */
+    private Http b;
+    private Player playerB;
+    private Subscriber subscriberB;
+    private Auditor auditorB;
     private String auditor;
-    private ExecutorService pool;
 
     @BeforeEach
     void connectToInstanceB() throws Exception {
-        b = new TetherClient(URI.create(System.getProperty("tether.b.url", "http://localhost:9081/tether/")).toURL());
+        b = new Http(URI.create(System.getProperty("tether.b.url", "http://localhost:9081/tether/")).toURL());
+        playerB = new Player(b);
+        subscriberB = new Subscriber(b);
+        auditorB = new Auditor(b);
         auditor = tokenFor("auditor");
-        pool = Executors.newFixedThreadPool(2 * PER_INSTANCE);
-    }
-
-    @AfterEach
-    void stopThreads() {
-        pool.shutdownNow();
     }
 
     @Test
     void instanceBIsAnotherServerThatUsesTheSsoAndExpressPlayOfInstanceA() {
-        assertEquals(200, tether.get("/simulator/sso/jwks", null).statusCode());
+        assertEquals(200, http.get("/simulator/sso/jwks", null).statusCode());
         assertEquals(404, b.get("/simulator/sso/jwks", null).statusCode(), "B serves no simulator of its own");
-        assertEquals(401, b.sees(null, TetherClient.request(1, "demo-movie").build().toString()).statusCode());
+        assertEquals(401, playerB.sees(null, Player.request(1, "demo-movie").build().toString()).statusCode());
 
-        JsonObject granted = b.entitlement(tether.token(newUser("user"), "subscriber"), TetherClient.request(1, "demo-movie"));
+        JsonObject granted = playerB.entitlement(http.token(newUser("user"), "subscriber"), Player.request(1, "demo-movie"));
 
         assertTrue(granted.getBoolean("isAllowed"), "B verified A's SSO token and got a token from A's ExpressPlay: " + granted);
-        assertTrue(granted.getString("epTokenURL").startsWith(TetherClient.simulatorOrigin(base) + "/simulator/"),
+        assertTrue(granted.getString("epTokenURL").startsWith(Http.simulatorOrigin(base) + "/simulator/"),
                 "the token is A's simulator's: " + granted.getString("epTokenURL"));
     }
 
     @Test
     void aDeviceRegisteredOnInstanceAGetsItsBoundTokenFromInstanceB() {
         String user = newUser("user");
-        String token = tether.token(user, "subscriber");
-        String device = TetherClient.newDevice();
-        String cookie = tether.registerDevice(token, device);
+        String token = http.token(user, "subscriber");
+        String device = Player.newDevice();
+        String cookie = asPlayer.registerDevice(token, device);
 
-        JsonObject bound = b.entitlement(token, TetherClient.request(3, "demo-movie", cookie));
+        JsonObject bound = playerB.entitlement(token, Player.request(3, "demo-movie", cookie));
 
         assertTrue(bound.getBoolean("isAllowed"), bound.toString());
         assertBoundTo(device, bound.getString("epTokenURL"));
         assertEquals(List.of("DEVICE_BOUND_TOKEN/GRANTED", "DEVICE_RESOLUTION/GRANTED", "REGISTRATION/GRANTED"),
-                kinds(tether.audit(auditor, user)));
-        assertEquals(kinds(tether.audit(auditor, user)), kinds(b.audit(auditor, user)), "one trail, seen from both");
+                Auditor.kinds(asAuditor.events(auditor, user)));
+        assertEquals(Auditor.kinds(asAuditor.events(auditor, user)), Auditor.kinds(auditorB.events(auditor, user)),
+                "one trail, seen from both");
     }
 
     @Test
     void aDeviceRegisteredOnInstanceBGetsItsBoundTokenFromInstanceA() {
         String user = newUser("user");
-        String token = tether.token(user, "subscriber");
-        String device = TetherClient.newDevice();
-        JsonObject registration = b.entitlement(token, TetherClient.request(2, "demo-movie"));
+        String token = http.token(user, "subscriber");
+        String device = Player.newDevice();
+        JsonObject registration = playerB.entitlement(token, Player.request(2, "demo-movie"));
         assertTrue(registration.getBoolean("isAllowed"), registration.toString());
-        HttpResponse<byte[]> redeemed = tether.redeem(registration.getString("epTokenURL"),
-                tether.spc(device, TetherClient.REGISTRATION_CONTENT));
+        HttpResponse<byte[]> redeemed = asPlayer.redeem(registration.getString("epTokenURL"),
+                asPlayer.spc(device, Player.REGISTRATION_CONTENT));
         assertEquals(200, redeemed.statusCode());
 
-        JsonObject bound = tether.entitlement(token, TetherClient.request(3, "demo-movie",
+        JsonObject bound = asPlayer.entitlement(token, Player.request(3, "demo-movie",
                 registration.getString("customerCookie")));
 
         assertTrue(bound.getBoolean("isAllowed"), bound.toString());
         assertBoundTo(device, bound.getString("epTokenURL"));
         assertEquals(List.of("DEVICE_BOUND_TOKEN/GRANTED", "DEVICE_RESOLUTION/GRANTED", "REGISTRATION/GRANTED"),
-                kinds(b.audit(auditor, user)));
+                Auditor.kinds(auditorB.events(auditor, user)));
     }
 
     @Test
     void bothInstancesRacingOnOneCookieResolveOneDeviceAndAllSucceed() throws Exception {
         for (int round = 0; round < 3; round++) {
             String user = newUser("racer");
-            String token = tether.token(user, "subscriber");
-            String device = TetherClient.newDevice();
-            String cookie = tether.registerDevice(token, device);
-            String body = TetherClient.request(3, "demo-movie", cookie).build().toString();
+            String token = http.token(user, "subscriber");
+            String device = Player.newDevice();
+            String cookie = asPlayer.registerDevice(token, device);
+            String body = Player.request(3, "demo-movie", cookie).build().toString();
 
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            Callable<HttpResponse<String>> onA = () -> asPlayer.sees(token, body);
+            Callable<HttpResponse<String>> onB = () -> playerB.sees(token, body);
+            List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
             for (int i = 0; i < PER_INSTANCE; i++) {
-                answers.add(pool.submit(released(start, () -> tether.sees(token, body))));
-                answers.add(pool.submit(released(start, () -> b.sees(token, body))));
+                calls.add(onA);
+                calls.add(onB);
             }
-            start.countDown();
-            for (Future<HttpResponse<String>> answer : answers) {
-                HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
+            for (HttpResponse<String> response : Concurrently.atOnce(calls, Duration.ofSeconds(60))) {
                 assertEquals(200, response.statusCode(), response.body());
-                assertTrue(TetherClient.json(response.body()).getBoolean("isAllowed"), response.body());
+                assertTrue(Http.json(response.body()).getBoolean("isAllowed"), response.body());
             }
 
-            List<String> kinds = kinds(tether.audit(auditor, user));
+            List<String> kinds = Auditor.kinds(asAuditor.events(auditor, user));
             assertEquals(1, kinds.stream().filter("DEVICE_RESOLUTION/GRANTED"::equals).count(), kinds.toString());
             assertEquals(2 * PER_INSTANCE, kinds.stream().filter("DEVICE_BOUND_TOKEN/GRANTED"::equals).count(),
                     kinds.toString());
-            JsonArray devices = b.list("/api/devices", token);
+            JsonArray devices = subscriberB.devices(token);
             assertEquals(1, devices.size(), "one device record: " + devices);
             assertEquals(device, devices.getJsonObject(0).getString("deviceId"));
         }
@@ -130,25 +124,11 @@ class TwoInstancesPostgresIT extends TetherIT {
 
     /** The token licenses {@code device} and refuses another one. */
     private void assertBoundTo(String device, String tokenUrl) {
-        HttpResponse<byte[]> license = tether.redeem(tokenUrl, tether.spc(device, "demo-movie"));
+        HttpResponse<byte[]> license = asPlayer.redeem(tokenUrl, asPlayer.spc(device, "demo-movie"));
         assertEquals(200, license.statusCode());
-        assertEquals(device, TetherClient.ckcClaims(license.body()).getString("deviceId"));
-        HttpResponse<byte[]> other = tether.redeem(tokenUrl, tether.spc(TetherClient.newDevice(), "demo-movie"));
+        assertEquals(device, Player.ckcClaims(license.body()).getString("deviceId"));
+        HttpResponse<byte[]> other = asPlayer.redeem(tokenUrl, asPlayer.spc(Player.newDevice(), "demo-movie"));
         assertEquals(400, other.statusCode());
-        assertEquals(-6004, TetherClient.json(new String(other.body(), StandardCharsets.UTF_8)).getInt("errorCode"));
-    }
-
-    /** A call that waits for {@code start}, so that every thread sends at once. */
-    private static <T> Callable<T> released(CountDownLatch start, Callable<T> call) {
-        return () -> {
-            start.await();
-            return call.call();
-        };
-    }
-
-    private static List<String> kinds(JsonArray events) {
-        return events.stream().map(JsonObject.class::cast)
-                .map(e -> e.getString("type") + "/" + e.getString("outcome"))
-                .toList();
+        assertEquals(-6004, Http.json(other.body()).getInt("errorCode"));
     }
 }
