@@ -53,7 +53,7 @@ public class EntitlementService {
         Decision decision = open(caller, AuditType.TIME_BASED_TOKEN, contentId);
         Instant now = Instant.now();
         EntitlementSteps.TokenOrder order = steps.timeBased(decision, caller, contentId, now);
-        return grant(decision, caller, order, Optional.empty());
+        return grant(decision, caller, now, order, Optional.empty());
     }
 
     /**
@@ -64,7 +64,7 @@ public class EntitlementService {
         Decision decision = open(caller, AuditType.REGISTRATION, requested);
         Instant now = Instant.now();
         EntitlementSteps.TokenOrder order = steps.register(decision, caller, requested, clientCookie, now);
-        return grant(decision, caller, order, order.request().cookie());
+        return grant(decision, caller, now, order, order.request().cookie());
     }
 
     /**
@@ -78,8 +78,8 @@ public class EntitlementService {
         EntitlementSteps.BoundOrder bound = steps.deviceBound(decision, caller, contentId, cookie, now);
         Optional<DeviceId> resolved = bound.device().isPresent()
                 ? Optional.empty() : Optional.of(resolve(decision, caller, bound));
-        EntitlementSteps.TokenOrder order = admit(decision, caller, bound, resolved);
-        return grant(decision, caller, order, Optional.empty());
+        EntitlementSteps.TokenOrder order = admit(decision, caller, bound, resolved, now);
+        return grant(decision, caller, now, order, Optional.empty());
     }
 
     private Decision open(Caller caller, AuditType type, ContentId contentId) {
@@ -107,10 +107,10 @@ public class EntitlementService {
      * binding and device. The database's row locks, versions and unique keys decide the race.
      */
     private EntitlementSteps.TokenOrder admit(Decision decision, Caller caller, EntitlementSteps.BoundOrder bound,
-                                              Optional<DeviceId> resolved) {
+                                              Optional<DeviceId> resolved, Instant now) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return steps.admit(decision, caller, bound, resolved, Instant.now());
+                return steps.admit(decision, caller, bound, resolved, now);
             } catch (ConcurrentDecisionException e) {
                 if (attempt == ADMISSION_ATTEMPTS) {
                     LOG.log(Level.WARNING, "Gave up after losing " + ADMISSION_ATTEMPTS + " races", e);
@@ -123,10 +123,11 @@ public class EntitlementService {
     }
 
     /**
-     * Asks ExpressPlay for the token, then commits the grant's audit event before the URL leaves;
-     * the event is dated when the token was had, after every step it depended on.
+     * Asks ExpressPlay for the token, then commits the grant's audit event before the URL leaves.
+     * Every step of a request is dated {@code now}, its start: the token window is counted from
+     * the grant's time, and a resolution shares the instant of the token it was looked up for.
      */
-    private Grant grant(Decision decision, Caller caller, EntitlementSteps.TokenOrder order,
+    private Grant grant(Decision decision, Caller caller, Instant now, EntitlementSteps.TokenOrder order,
                         Optional<Cookie> cookie) {
         TokenUrl url;
         try {
@@ -134,7 +135,7 @@ public class EntitlementService {
         } catch (ExpressPlayException e) {
             throw refusal(caller, decision.type(), e);
         }
-        audit.commit(decision.granted(Instant.now()).token(url.value(), order.expiry()).build());
+        audit.commit(decision.granted(now).token(url.value(), order.expiry()).build());
         return new Grant(url, cookie);
     }
 
