@@ -25,10 +25,13 @@ import java.util.regex.Pattern;
 @Table(name = "device")
 public class Device {
 
+    /** One printable character: labels and admins' reasons are printable text. */
+    public static final String PRINTABLE_CHARACTER = "[^\\p{Cntrl}]";
+    public static final int LABEL_MAX_LENGTH = 64;
     /** Labels are short, printable text: the rule behind {@link #rename} and the rename request's validation. */
-    public static final String LABEL_PATTERN = "[^\\p{Cntrl}]{1,64}";
+    public static final String LABEL_PATTERN = PRINTABLE_CHARACTER + "{1," + LABEL_MAX_LENGTH + "}";
     /** {@link #LABEL_PATTERN} in words. */
-    public static final String LABEL_RULE = "1 to 64 printable characters";
+    public static final String LABEL_RULE = "1 to " + LABEL_MAX_LENGTH + " printable characters";
 
     private static final Pattern LABEL = Pattern.compile(LABEL_PATTERN);
 

@@ -14,7 +14,7 @@ public final class DeviceRequests {
     /** An admin's reason is printable text of this many characters. */
     public static final int REASON_MIN = 3;
     public static final int REASON_MAX = 500;
-    public static final String PRINTABLE = "[^\\p{Cntrl}]*";
+    public static final String PRINTABLE = Device.PRINTABLE_CHARACTER + "*";
     public static final String PRINTABLE_RULE = "must be printable text";
 
     private DeviceRequests() {

@@ -23,7 +23,8 @@ public record ContentPolicy(Duration tokenLifetime, Duration rentalDuration, Opt
     public static final Duration EXPRESSPLAY_MAX = Duration.ofSeconds(EXPRESSPLAY_MAX_SECONDS);
 
     /** The shape of a required SSO group. */
-    public static final String GROUP_PATTERN = IdSyntax.CHARACTERS + "{1,64}";
+    public static final int GROUP_MAX_LENGTH = 64;
+    public static final String GROUP_PATTERN = IdSyntax.CHARACTERS + "{1," + GROUP_MAX_LENGTH + "}";
     private static final Pattern GROUP = Pattern.compile(GROUP_PATTERN);
 
     public ContentPolicy {
@@ -37,7 +38,7 @@ public record ContentPolicy(Duration tokenLifetime, Duration rentalDuration, Opt
             throw new IllegalArgumentException("rental duration must be between 0 (no limit) and " + EXPRESSPLAY_MAX_DAYS + " days");
         }
         if (requiredGroup.isPresent() && !GROUP.matcher(requiredGroup.get()).matches()) {
-            throw new IllegalArgumentException("a group is 1 to 64 " + IdSyntax.CHARACTERS_TEXT);
+            throw new IllegalArgumentException("a group is 1 to " + GROUP_MAX_LENGTH + " " + IdSyntax.CHARACTERS_TEXT);
         }
     }
 
