@@ -1,7 +1,6 @@
 package dev.tether.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The auditor's queries over the trail. Each is one JPQL statement shaped for an index of
@@ -31,7 +29,7 @@ public class AuditReports {
             EnumSet.of(AuditType.REGISTRATION, AuditType.TIME_BASED_TOKEN, AuditType.DEVICE_BOUND_TOKEN);
 
     /** Longest list a per-user, per-device or per-content report returns. */
-    static final int MAX_ROWS = 1000;
+    public static final int MAX_ROWS = 1000;
 
     private static final String VIEW = "select e.id, e.occurredAt, e.type, e.outcome, e.reasonCode, e.userId, "
             + "e.deviceId, e.contentId, e.cookie, e.tokenFingerprint, e.tokenExpiresAt, e.requestId, e.clientAddress, "
@@ -42,15 +40,6 @@ public class AuditReports {
 
     @PersistenceContext(unitName = "tether")
     EntityManager em;
-
-    /** The device policy's default limit; per-user overrides are not taken into account. */
-    @Inject
-    @ConfigProperty(name = "tether.binding.max-active-devices", defaultValue = "3")
-    int deviceLimit;
-
-    @Inject
-    @ConfigProperty(name = "tether.report.device-limit-margin", defaultValue = "1")
-    int deviceLimitMargin;
 
     /** Up to {@code limit} events matching the filter, newest first, after the cursor if there is one. */
     public List<AuditEventView> search(AuditFilter filter, Optional<AuditCursor> after, int limit) {
@@ -106,8 +95,10 @@ public class AuditReports {
                 .toList();
     }
 
-    /** The aggregates of [from, to). */
-    public AuditSummary summary(Instant from, Instant to) {
+    /** The trail's aggregates of the range. */
+    public AuditSummary summary(SummaryRange range) {
+        Instant from = range.from();
+        Instant to = range.to();
         List<AuditSummary.DayCount> perDay = tokensInRange(
                 "select extract(date from e.occurredAt), count(e)", "group by extract(date from e.occurredAt)"
                         + " order by extract(date from e.occurredAt)", from, to)
@@ -128,26 +119,7 @@ public class AuditReports {
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .getSingleResult();
-        return new AuditSummary(from, to, perDay, perContent, refusals, activeDevices, nearDeviceLimit(from, to));
-    }
-
-    /**
-     * Counts active (neither removed nor revoked) devices from the device table, which is what the
-     * device limit applies to; the range keeps the report to users whose devices were seen in it.
-     */
-    private AuditSummary.DeviceLimitReport nearDeviceLimit(Instant from, Instant to) {
-        int threshold = Math.max(1, deviceLimit - deviceLimitMargin);
-        List<AuditSummary.UserDeviceCount> users = em.createQuery("select d.userId, count(d) from Device d"
-                        + " where d.revokedAt is null and d.removedAt is null and d.lastSeenAt >= :from and d.firstBoundAt < :to"
-                        + " group by d.userId having count(d) >= :threshold order by count(d) desc, d.userId",
-                        Object[].class)
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .setParameter("threshold", (long) threshold)
-                .setMaxResults(MAX_ROWS)
-                .getResultList().stream()
-                .map(r -> new AuditSummary.UserDeviceCount((String) r[0], count(r[1]))).toList();
-        return new AuditSummary.DeviceLimitReport(deviceLimit, threshold, MAX_ROWS, users);
+        return new AuditSummary(from, to, perDay, perContent, refusals, activeDevices);
     }
 
     private List<Object[]> tokensInRange(String select, String groupAndOrder, Instant from, Instant to) {

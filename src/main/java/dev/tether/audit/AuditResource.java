@@ -1,7 +1,7 @@
 package dev.tether.audit;
 
+import dev.tether.platform.RefusedException;
 import dev.tether.security.Roles;
-import dev.tether.api.ApiException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,17 +22,18 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The auditor's read access to the trail: search, export, per-user and per-device views, aggregates. */
+/**
+ * The auditor's read access to the trail: search, export, per-user and per-device views. (The
+ * summary, which adds the device policy's figures, is {@code dev.tether.reports}'s.)
+ */
 @Path("/api/audit")
 @RequestScoped
 @RolesAllowed(Roles.AUDITOR)
@@ -41,8 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuditResource {
 
     static final int MAX_LIMIT = 500;
-    static final Duration DEFAULT_RANGE = Duration.ofDays(30);
-    static final Duration MAX_RANGE = Duration.ofDays(366);
 
     private static final DateTimeFormatter FILE_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -68,13 +67,13 @@ public class AuditResource {
                            @QueryParam("limit") @DefaultValue("50") int limit,
                            @QueryParam("after") String after) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw ApiException.badRequest("bad-limit", "'limit' must be between 1 and " + MAX_LIMIT + ".");
+            throw new RefusedException(AuditQueryRefusal.BAD_LIMIT, "'limit' must be between 1 and " + MAX_LIMIT + ".");
         }
         AuditFilter filter = params.toFilter();
         Optional<AuditCursor> cursor = Optional.empty();
         if (after != null) {
             cursor = Optional.of(AuditCursor.decode(after).orElseThrow(() ->
-                    ApiException.badRequest("bad-cursor", "'after' is not a cursor this API gave out.")));
+                    new RefusedException(AuditQueryRefusal.BAD_CURSOR, "'after' is not a cursor this API gave out.")));
         }
         // One more than asked tells whether a next page exists without a count.
         List<AuditEventView> found = reports.search(filter, cursor, limit + 1);
@@ -119,21 +118,5 @@ public class AuditResource {
     @Path("devices/{device}/users")
     public List<DeviceUser> usersOf(@PathParam("device") String device) {
         return reports.usersOf(device);
-    }
-
-    /** Aggregates over [from, to): by default the last 30 days; at most 366 days. */
-    @Operation(summary = "Aggregates over a time range", description = "Tokens per UTC day and per content, refusals by reason, distinct active devices, users near the device limit; default the last 30 days, at most 366.")
-    @GET
-    @Path("summary")
-    public AuditSummary summary(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant end = AuditSearchParams.instant("to", to).orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        Instant start = AuditSearchParams.instant("from", from).orElse(end.minus(DEFAULT_RANGE));
-        if (!start.isBefore(end)) {
-            throw ApiException.badRequest("bad-time-range", "'from' must be before 'to'.");
-        }
-        if (Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
-            throw ApiException.badRequest("bad-time-range", "A summary covers at most 366 days.");
-        }
-        return reports.summary(start, end);
     }
 }

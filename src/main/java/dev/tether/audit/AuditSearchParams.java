@@ -1,6 +1,6 @@
 package dev.tether.audit;
 
-import dev.tether.api.ApiException;
+import dev.tether.platform.RefusedException;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -52,7 +52,7 @@ public class AuditSearchParams {
         Optional<Instant> start = instant("from", from);
         Optional<Instant> end = instant("to", to);
         if (start.isPresent() && end.isPresent() && !start.get().isBefore(end.get())) {
-            throw ApiException.badRequest("bad-time-range", "'from' must be before 'to'.");
+            throw new RefusedException(AuditQueryRefusal.BAD_TIME_RANGE, "'from' must be before 'to'.");
         }
         return new AuditFilter(text("user", user), text("device", device), text("content", content), typeSet,
                 outcome == null ? Optional.empty() : Optional.of(constant(AuditOutcome.class, "outcome", outcome)),
@@ -66,7 +66,7 @@ public class AuditSearchParams {
         try {
             return Optional.of(Instant.parse(value));
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("bad-time", "'" + name + "' must be an ISO-8601 instant such as "
+            throw new RefusedException(AuditQueryRefusal.BAD_TIME, "'" + name + "' must be an ISO-8601 instant such as "
                     + "2026-11-26T12:00:00Z.");
         }
     }
@@ -76,7 +76,7 @@ public class AuditSearchParams {
             return Optional.empty();
         }
         if (value.isBlank()) {
-            throw ApiException.badRequest("bad-filter", "'" + name + "' must not be blank.");
+            throw new RefusedException(AuditQueryRefusal.BAD_FILTER, "'" + name + "' must not be blank.");
         }
         return Optional.of(value);
     }
@@ -85,7 +85,7 @@ public class AuditSearchParams {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("bad-filter", "'" + name + "' must be one of "
+            throw new RefusedException(AuditQueryRefusal.BAD_FILTER, "'" + name + "' must be one of "
                     + Arrays.toString(type.getEnumConstants()) + ".");
         }
     }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The trail's aggregates over a time range [from, to); days are UTC days. */
 public record AuditSummary(Instant from, Instant to, List<DayCount> tokensPerDay, List<ContentCount> tokensPerContent,
-                           List<ReasonCount> refusalsByReason, long activeDevices, DeviceLimitReport nearDeviceLimit) {
+                           List<ReasonCount> refusalsByReason, long activeDevices) {
 
     /** Tokens granted on one UTC day. */
     public record DayCount(LocalDate day, long tokens) {
@@ -18,16 +18,5 @@ public record AuditSummary(Instant from, Instant to, List<DayCount> tokensPerDay
 
     /** Refusals with one reason code. */
     public record ReasonCount(String reasonCode, long refusals) {
-    }
-
-    /**
-     * Users whose bound, unrevoked devices active in the range number at least {@code threshold}
-     * (the device limit minus the configured margin), most devices first, at most {@code max}.
-     */
-    public record DeviceLimitReport(int deviceLimit, int threshold, int max, List<UserDeviceCount> users) {
-    }
-
-    /** How many devices a user has. */
-    public record UserDeviceCount(String userId, long devices) {
     }
 }

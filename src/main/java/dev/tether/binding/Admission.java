@@ -24,8 +24,4 @@ public record Admission(Outcome outcome, long activeDevices, int limit, boolean 
         LIMIT_REACHED,
         REVOKED
     }
-
-    public boolean admitted() {
-        return outcome == Outcome.ADMITTED;
-    }
 }

@@ -1,6 +1,7 @@
 package dev.tether.binding;
 
 import dev.tether.content.ContentId;
+import dev.tether.platform.RefusedException;
 import dev.tether.security.UserId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -24,8 +25,15 @@ import java.util.regex.Pattern;
 @Table(name = "device")
 public class Device {
 
-    /** Labels are short, printable text. */
-    public static final Pattern LABEL = Pattern.compile("[^\\p{Cntrl}]{1,64}");
+    /** One printable character: labels and admins' reasons are printable text. */
+    public static final String PRINTABLE_CHARACTER = "[^\\p{Cntrl}]";
+    public static final int LABEL_MAX_LENGTH = 64;
+    /** Labels are short, printable text: the rule behind {@link #rename} and the rename request's validation. */
+    public static final String LABEL_PATTERN = PRINTABLE_CHARACTER + "{1," + LABEL_MAX_LENGTH + "}";
+    /** {@link #LABEL_PATTERN} in words. */
+    public static final String LABEL_RULE = "1 to " + LABEL_MAX_LENGTH + " printable characters";
+
+    private static final Pattern LABEL = Pattern.compile(LABEL_PATTERN);
 
     /** How precisely last seen is kept while a device plays the same title. */
     public static final Duration LAST_SEEN_RESOLUTION = Duration.ofMinutes(1);
@@ -101,16 +109,27 @@ public class Device {
         return removedAt != null ? DeviceStatus.REMOVED : DeviceStatus.ACTIVE;
     }
 
+    /** A new label; a revoked device keeps its own, as its user cannot change a blocked device. */
     public void rename(String newLabel) {
         if (newLabel == null || !LABEL.matcher(newLabel).matches()) {
-            throw new IllegalArgumentException("a label is 1 to 64 printable characters");
+            throw new IllegalArgumentException("a label is " + LABEL_RULE);
+        }
+        if (isRevoked()) {
+            throw new RefusedException(DeviceRefusal.DEVICE_REVOKED, "A revoked device cannot be renamed.");
         }
         requireStatus(DeviceStatus.ACTIVE, "only an active device can be renamed");
         this.label = newLabel;
     }
 
-    /** Frees the device's slot; its registrations end with it (see {@link Bindings#endAll}). */
+    /**
+     * Frees the device's slot; its registrations end with it (see {@link Bindings#endAll}). A
+     * revoked device cannot be removed: its user would lift the block by registering it again.
+     */
     public void remove(Instant now) {
+        if (isRevoked()) {
+            throw new RefusedException(DeviceRefusal.DEVICE_REVOKED,
+                    "This device was blocked by an administrator; it cannot be removed. Contact support.");
+        }
         requireStatus(DeviceStatus.ACTIVE, "only an active device can be removed");
         this.removedAt = Objects.requireNonNull(now);
     }
@@ -126,7 +145,7 @@ public class Device {
 
     public void revoke(UserId admin, String reason, Instant now) {
         if (isRevoked()) {
-            throw new IllegalStateException("already revoked");
+            throw new RefusedException(DeviceRefusal.ALREADY_REVOKED, "Device " + id + " is already revoked.");
         }
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a revocation needs a reason");
@@ -136,10 +155,19 @@ public class Device {
         this.revokeReason = reason;
     }
 
-    /** Lifts a revocation; the device is active again unless it had also been removed. */
-    public void restore() {
+    /**
+     * Lifts a revocation; the device is active again unless it had also been removed. A device
+     * that becomes active takes a slot again, so it must fit among the user's {@code activeDevices}
+     * under {@code limit}.
+     */
+    public void restore(long activeDevices, int limit) {
         if (!isRevoked()) {
-            throw new IllegalStateException("not revoked");
+            throw new RefusedException(DeviceRefusal.NOT_REVOKED, "Device " + id + " is not revoked.");
+        }
+        boolean takesSlot = removedAt == null;
+        if (takesSlot && !DevicePolicy.admitsAnother(activeDevices, limit)) {
+            throw new RefusedException(DeviceRefusal.DEVICE_LIMIT_REACHED, "The user has " + activeDevices
+                    + " active devices of " + limit + "; raise the limit or have a device removed before restoring this one.");
         }
         this.revokedAt = null;
         this.revokedBy = null;

@@ -3,7 +3,6 @@ package dev.tether.binding;
 import dev.tether.security.CurrentUser;
 import dev.tether.security.Roles;
 import dev.tether.security.UserId;
-import dev.tether.api.ApiException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -17,13 +16,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
-/** An admin's operations on one user's devices. */
+/** An admin's operations on one user's devices (a reset of all of them: {@code binding.reset}). */
 @Path("/api/admin/users/{user}")
 @RequestScoped
 @RolesAllowed(Roles.ADMIN)
@@ -32,9 +28,6 @@ public class DeviceAdminResource {
 
     @Inject
     DeviceAdministration service;
-
-    @Inject
-    DeviceResets resets;
 
     @Inject
     CurrentUser currentUser;
@@ -77,27 +70,7 @@ public class DeviceAdminResource {
         return service.restore(currentUser.id(), user(), id, body.reason());
     }
 
-    /** First step of the two-person reset; another admin decides it at {@code /api/admin/device-resets/{id}}. */
-    @POST
-    @Path("device-resets")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response requestReset(@Valid @NotNull DeviceRequests.Reset body) {
-        Optional<Duration> validFor;
-        try {
-            validFor = Optional.ofNullable(body.validFor()).map(Duration::parse);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("invalid-request", "validFor: must be an ISO-8601 duration such as PT1H");
-        }
-        ResetView created = resets.request(currentUser.id(), user(), body.reason(), validFor);
-        return Response.status(Response.Status.CREATED)
-                .header("Location", "api/admin/device-resets/" + created.id())
-                .entity(created).build();
-    }
-
     private UserId user() {
-        if (!UserId.isWellFormed(user)) {
-            throw ApiException.badRequest("invalid-user", "A user id is 1 to " + UserId.MAX_LENGTH + " characters.");
-        }
-        return new UserId(user);
+        return DeviceRequests.user(user);
     }
 }

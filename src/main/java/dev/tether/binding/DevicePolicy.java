@@ -1,5 +1,6 @@
 package dev.tether.binding;
 
+import dev.tether.platform.RefusedException;
 import dev.tether.security.UserId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -85,11 +86,23 @@ public class DevicePolicy {
         return next.isAfter(now) ? Optional.of(next) : Optional.empty();
     }
 
-    /** Notes a self-service removal; refused while the cooldown of the previous one runs. */
+    /**
+     * Notes a self-service removal; refused while the cooldown of the previous one runs, with the
+     * time the next removal becomes possible.
+     */
     public void removed(Duration cooldown, Instant now) {
-        if (nextRemovalAt(cooldown, now).isPresent()) {
-            throw new IllegalStateException("removal cooldown running");
+        Optional<Instant> next = nextRemovalAt(cooldown, now);
+        if (next.isPresent()) {
+            throw new RefusedException(DeviceRefusal.REMOVAL_COOLDOWN, "You can remove one device every "
+                    + describe(cooldown) + "; your next removal is possible at " + next.get() + ".", next.get());
         }
         this.lastRemovalAt = now;
+    }
+
+    private static String describe(Duration duration) {
+        if (duration.toHours() % 24 == 0 && duration.toDays() > 0) {
+            return duration.toDays() + " days";
+        }
+        return duration.toString();
     }
 }

@@ -1,38 +1,45 @@
 package dev.tether.binding;
 
+import dev.tether.platform.RefusedException;
+import dev.tether.security.UserId;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The request bodies of the device APIs. */
+/** The request bodies of the device APIs, and the one check of a user id in an admin's path. */
 public final class DeviceRequests {
+
+    /** An admin's reason is printable text of this many characters. */
+    public static final int REASON_MIN = 3;
+    public static final int REASON_MAX = 500;
+    public static final String PRINTABLE = Device.PRINTABLE_CHARACTER + "*";
+    public static final String PRINTABLE_RULE = "must be printable text";
 
     private DeviceRequests() {
     }
 
     /** A new label for one of the user's devices. */
-    public record Rename(@NotNull @Pattern(regexp = "[^\\p{Cntrl}]{1,64}",
-            message = "must be 1 to 64 printable characters") String label) {
+    public record Rename(@NotNull @Pattern(regexp = Device.LABEL_PATTERN,
+            message = "must be " + Device.LABEL_RULE) String label) {
     }
 
     /** Why an admin does what they do; mandatory for every admin step. */
-    public record Reason(@NotNull @Size(min = 3, max = 500) @Pattern(regexp = "[^\\p{Cntrl}]*",
-            message = "must be printable text") String reason) {
+    public record Reason(@NotNull @Size(min = REASON_MIN, max = REASON_MAX) @Pattern(regexp = PRINTABLE,
+            message = PRINTABLE_RULE) String reason) {
     }
 
     /** An override of the default device limit; null clears it. */
     public record Limit(@Min(0) @Max(DevicePolicy.MAX_LIMIT) Integer maxActiveDevices) {
     }
 
-    /**
-     * The first step of a two-person reset: the reason, and optionally how long the request stays
-     * open (an ISO-8601 duration, at most {@code tether.binding.reset-request-lifetime}).
-     */
-    public record Reset(@NotNull @Size(min = 3, max = 500) @Pattern(regexp = "[^\\p{Cntrl}]*",
-            message = "must be printable text") String reason,
-                        @Pattern(regexp = "P[0-9DTHMS.]+", message = "must be an ISO-8601 duration such as PT1H")
-                        String validFor) {
+    /** The user an admin's path names; a text that cannot be a user id is a bad request, not an unknown user. */
+    public static UserId user(String text) {
+        if (!UserId.isWellFormed(text)) {
+            throw new RefusedException(DeviceRefusal.INVALID_USER,
+                    "A user id is 1 to " + UserId.MAX_LENGTH + " characters.");
+        }
+        return new UserId(text);
     }
 }

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Admits a user's device to a device-bound token under the device limit. A known active device
@@ -24,12 +23,7 @@ public class DeviceRoster {
     DevicePolicies policies;
 
     @Inject
-    @ConfigProperty(name = "tether.binding.max-active-devices", defaultValue = "3")
-    int defaultLimit;
-
-    public int defaultLimit() {
-        return defaultLimit;
-    }
+    BindingSettings settings;
 
     public Admission admit(UserId user, DeviceId deviceId, ContentId content, Instant now) {
         Optional<Device> known = devices.find(user, deviceId);
@@ -44,7 +38,7 @@ public class DeviceRoster {
         Optional<Device> current = devices.find(user, deviceId);
         current.ifPresent(devices::refresh);
         long active = devices.countActive(user);
-        int limit = policy.limit(defaultLimit);
+        int limit = policy.limit(settings.maxActiveDevices());
         if (current.isPresent() && current.get().isRevoked()) {
             return new Admission(Admission.Outcome.REVOKED, active, limit, false);
         }
@@ -64,10 +58,5 @@ public class DeviceRoster {
             devices.add(created);
         }
         return new Admission(Admission.Outcome.ADMITTED, active + 1, limit, true);
-    }
-
-    /** The limit that applies to the user, without locking anything. */
-    public int limitOf(UserId user) {
-        return policies.find(user).map(p -> p.limit(defaultLimit)).orElse(defaultLimit);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tether.content;
 
+import dev.tether.platform.RefusedException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -20,9 +21,6 @@ import java.util.Optional;
 @Entity
 @Table(name = "content")
 public class Content {
-
-    /** ExpressPlay refuses token windows longer than 30 days. */
-    public static final Duration MAX_TOKEN_LIFETIME = ContentPolicy.EXPRESSPLAY_MAX;
 
     @Id
     @Column(name = "content_id")
@@ -110,7 +108,8 @@ public class Content {
     /** A new policy and, optionally, new key material; a retired title is not changed any more. */
     public void update(ContentPolicy policy, Optional<WrappedKey> key, Optional<String> iv, Instant now) {
         if (isRetired()) {
-            throw new IllegalStateException("a retired title cannot be changed");
+            throw new RefusedException(ContentRefusal.CONTENT_RETIRED,
+                    "Content " + contentId + " is retired and cannot change.");
         }
         setPolicy(policy);
         key.ifPresent(this::setKey);
@@ -127,7 +126,7 @@ public class Content {
     /** Stops licensing the title; tokens already issued keep their windows. */
     public void retire(Instant now) {
         if (isRetired()) {
-            throw new IllegalStateException("already retired");
+            throw new RefusedException(ContentRefusal.CONTENT_RETIRED, "Content " + contentId + " is already retired.");
         }
         this.retiredAt = now;
         this.updatedAt = now;

@@ -1,11 +1,12 @@
 package dev.tether.content;
 
-import dev.tether.audit.AuditDetail;
-import dev.tether.audit.AuditEvent;
 import dev.tether.audit.AuditTrail;
 import dev.tether.audit.AuditType;
+import dev.tether.audit.Decision;
+import dev.tether.audit.Decisions;
+import dev.tether.audit.RecordsRefusals;
+import dev.tether.platform.RefusedException;
 import dev.tether.security.UserId;
-import dev.tether.api.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -17,9 +18,12 @@ import java.util.Optional;
 /**
  * The admin's catalog: create, update and retire titles, and re-wrap every key under the active
  * master key. Keys arrive in hex, are wrapped at once and appear in no answer, log or audit event;
- * the audit detail records policy versions and master key ids. One transaction per use case.
+ * the audit detail records policy versions and master key ids. A title refuses a change once
+ * retired. Refusals here are answered, not audited: the trail records what changed the catalog,
+ * so each use case opens its decision once its change is made. One transaction per use case.
  */
 @ApplicationScoped
+@RecordsRefusals
 public class ContentAdministration {
 
     @Inject
@@ -30,6 +34,9 @@ public class ContentAdministration {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Decisions decisions;
 
     @Transactional
     public List<ContentView> list() {
@@ -46,14 +53,13 @@ public class ContentAdministration {
         ContentId id = new ContentId(body.contentId());
         Instant now = Instant.now();
         if (catalog.find(id).isPresent()) {
-            throw ApiException.conflict("content-exists", "Content " + id + " exists; update it instead.");
+            throw new RefusedException(ContentRefusal.CONTENT_EXISTS, "Content " + id + " exists; update it instead.");
         }
         ContentPolicy policy = policy(body.tokenLifetimeSeconds(), body.rentalDurationSeconds(), body.requiredGroup(),
                 body.deviceBindingRequired());
         Content content = new Content(id, keys.wrap(body.key(), id), body.iv(), policy, body.registration(), now);
         catalog.add(content);
-        audit.record(AuditEvent.granted(AuditType.CONTENT_CREATED, now).user(admin).actor(admin).content(id)
-                .detail(describe(content)).build());
+        audit.record(decision(AuditType.CONTENT_CREATED, admin, content).granted(now).build());
         return ContentView.of(content);
     }
 
@@ -61,16 +67,13 @@ public class ContentAdministration {
     public ContentView update(UserId admin, ContentId id, ContentRequests.Update body) {
         Instant now = Instant.now();
         Content content = existing(id);
-        if (content.isRetired()) {
-            throw ApiException.conflict("content-retired", "Content " + id + " is retired and cannot change.");
-        }
         ContentPolicy policy = policy(body.tokenLifetimeSeconds(), body.rentalDurationSeconds(), body.requiredGroup(),
                 body.deviceBindingRequired());
         content.update(policy, Optional.ofNullable(body.key()).map(k -> keys.wrap(k, id)),
                 Optional.ofNullable(body.iv()), now);
-        audit.record(AuditEvent.granted(AuditType.CONTENT_UPDATED, now).user(admin).actor(admin).content(id)
-                .detail(describe(content).put("keyChanged", body.key() != null).put("ivChanged", body.iv() != null))
-                .build());
+        Decision decision = decision(AuditType.CONTENT_UPDATED, admin, content);
+        decision.detail().put("keyChanged", body.key() != null).put("ivChanged", body.iv() != null);
+        audit.record(decision.granted(now).build());
         return ContentView.of(content);
     }
 
@@ -78,12 +81,8 @@ public class ContentAdministration {
     public ContentView retire(UserId admin, ContentId id) {
         Instant now = Instant.now();
         Content content = existing(id);
-        if (content.isRetired()) {
-            throw ApiException.conflict("content-retired", "Content " + id + " is already retired.");
-        }
         content.retire(now);
-        audit.record(AuditEvent.granted(AuditType.CONTENT_RETIRED, now).user(admin).actor(admin).content(id)
-                .detail(describe(content)).build());
+        audit.record(decision(AuditType.CONTENT_RETIRED, admin, content).granted(now).build());
         return ContentView.of(content);
     }
 
@@ -105,14 +104,15 @@ public class ContentAdministration {
             content.rewrap(keys.wrap(keys.unwrapHex(wrapped, content.id()), content.id()));
             moved++;
         }
-        audit.record(AuditEvent.granted(AuditType.CONTENT_KEYS_REWRAPPED, Instant.now()).user(admin).actor(admin)
-                .detail(AuditDetail.of().put("activeMasterKey", keys.activeId()).put("rewrapped", moved)
-                        .put("alreadyCurrent", current)).build());
+        Decision decision = decisions.open(AuditType.CONTENT_KEYS_REWRAPPED).user(admin).actor(admin);
+        decision.detail().put("activeMasterKey", keys.activeId()).put("rewrapped", moved).put("alreadyCurrent", current);
+        audit.record(decision.granted(Instant.now()).build());
         return new RewrapView(keys.activeId(), moved, current);
     }
 
     private Content existing(ContentId id) {
-        return catalog.find(id).orElseThrow(() -> ApiException.notFound("unknown-content", "No content " + id + "."));
+        return catalog.find(id).orElseThrow(() ->
+                new RefusedException(ContentRefusal.UNKNOWN_CONTENT, "No content " + id + "."));
     }
 
     private static ContentPolicy policy(long tokenSeconds, long rentalSeconds, String group, boolean bindingRequired) {
@@ -120,12 +120,15 @@ public class ContentAdministration {
                 Optional.ofNullable(group), bindingRequired);
     }
 
-    private static AuditDetail describe(Content content) {
+    /** The decision about {@code content}, its detail naming the policy version, window, group and master key. */
+    private Decision decision(AuditType type, UserId admin, Content content) {
         ContentPolicy policy = content.policy();
-        return AuditDetail.of().put("policyVersion", content.policyVersion())
+        Decision decision = decisions.open(type).user(admin).actor(admin).content(content.id());
+        decision.detail().put("policyVersion", content.policyVersion())
                 .put("tokenLifetime", policy.tokenLifetime()).put("rentalDuration", policy.rentalDuration())
                 .put("requiredGroup", policy.requiredGroup().orElse(null))
                 .put("deviceBindingRequired", policy.deviceBindingRequired())
                 .put("masterKeyId", content.wrappedKey().masterKeyId());
+        return decision;
     }
 }

@@ -11,32 +11,31 @@ import jakarta.validation.constraints.Pattern;
  */
 public final class ContentRequests {
 
-    static final long MAX_SECONDS = 30L * 24 * 3600;
     static final String HEX16 = "[0-9a-fA-F]{32}";
-    static final String GROUP = "[A-Za-z0-9._:-]{1,64}";
+    static final String HEX16_RULE = "must be 32 hex digits";
 
     private ContentRequests() {
     }
 
     /** A new title. {@code requiredGroup} absent: any subscriber; {@code registration}: the registration dummy. */
     public record Create(
-            @NotNull @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}") String contentId,
-            @NotNull @Pattern(regexp = HEX16, message = "must be 32 hex digits") String key,
-            @NotNull @Pattern(regexp = HEX16, message = "must be 32 hex digits") String iv,
-            @NotNull @Min(1) @Max(MAX_SECONDS) Long tokenLifetimeSeconds,
-            @NotNull @Min(0) @Max(MAX_SECONDS) Long rentalDurationSeconds,
-            @Pattern(regexp = GROUP) String requiredGroup,
+            @NotNull @Pattern(regexp = ContentId.PATTERN) String contentId,
+            @NotNull @Pattern(regexp = HEX16, message = HEX16_RULE) String key,
+            @NotNull @Pattern(regexp = HEX16, message = HEX16_RULE) String iv,
+            @NotNull @Min(1) @Max(ContentPolicy.EXPRESSPLAY_MAX_SECONDS) Long tokenLifetimeSeconds,
+            @NotNull @Min(0) @Max(ContentPolicy.EXPRESSPLAY_MAX_SECONDS) Long rentalDurationSeconds,
+            @Pattern(regexp = ContentPolicy.GROUP_PATTERN) String requiredGroup,
             boolean deviceBindingRequired,
             boolean registration) {
     }
 
     /** A new policy for a title; {@code key} and {@code iv} only when they change. */
     public record Update(
-            @Pattern(regexp = HEX16, message = "must be 32 hex digits") String key,
-            @Pattern(regexp = HEX16, message = "must be 32 hex digits") String iv,
-            @NotNull @Min(1) @Max(MAX_SECONDS) Long tokenLifetimeSeconds,
-            @NotNull @Min(0) @Max(MAX_SECONDS) Long rentalDurationSeconds,
-            @Pattern(regexp = GROUP) String requiredGroup,
+            @Pattern(regexp = HEX16, message = HEX16_RULE) String key,
+            @Pattern(regexp = HEX16, message = HEX16_RULE) String iv,
+            @NotNull @Min(1) @Max(ContentPolicy.EXPRESSPLAY_MAX_SECONDS) Long tokenLifetimeSeconds,
+            @NotNull @Min(0) @Max(ContentPolicy.EXPRESSPLAY_MAX_SECONDS) Long rentalDurationSeconds,
+            @Pattern(regexp = ContentPolicy.GROUP_PATTERN) String requiredGroup,
             boolean deviceBindingRequired) {
     }
 }

@@ -1,8 +1,8 @@
 package dev.tether.content;
 
+import dev.tether.platform.RefusedException;
 import dev.tether.security.CurrentUser;
 import dev.tether.security.Roles;
-import dev.tether.api.ApiException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -76,7 +76,7 @@ public class ContentResource {
 
     private static ContentId contentId(String id) {
         if (!ContentId.isWellFormed(id)) {
-            throw ApiException.badRequest("invalid-content-id", "A content id is 1 to 128 letters, digits, '.', '_', ':' or '-'.");
+            throw new RefusedException(ContentRefusal.INVALID_CONTENT_ID, "A content id is " + ContentId.RULE + ".");
         }
         return new ContentId(id);
     }

@@ -1,7 +1,9 @@
 /**
  * What the application runs on: the datasource, the schema migration at start-up (and the
  * {@link dev.tether.platform.SchemaReady} event that orders everything that needs the schema), the
- * health checks and the one JSON-P provider. It knows no capability: capabilities contribute
- * their Java migrations as beans.
+ * health checks, the one JSON-P provider, and what every capability shares without owning it: the
+ * {@link dev.tether.platform.Refusal} a capability's reasons implement and the characters of the
+ * ids Tether exchanges ({@link dev.tether.platform.IdSyntax}). It knows no capability:
+ * capabilities contribute their Java migrations as beans.
  */
 package dev.tether.platform;

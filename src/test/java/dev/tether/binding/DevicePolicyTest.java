@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tether.platform.RefusedException;
 import dev.tether.security.UserId;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,11 @@ class DevicePolicyTest {
         Instant next = T0.plus(COOLDOWN);
         assertEquals(Optional.of(next), policy.nextRemovalAt(COOLDOWN, T0.plusSeconds(1)));
         assertEquals(Optional.of(next), policy.nextRemovalAt(COOLDOWN, next.minusSeconds(1)));
-        assertThrows(IllegalStateException.class, () -> policy.removed(COOLDOWN, next.minusSeconds(1)));
+        RefusedException refused = assertThrows(RefusedException.class, () -> policy.removed(COOLDOWN, next.minusSeconds(1)));
+        assertEquals(DeviceRefusal.REMOVAL_COOLDOWN, refused.reason());
+        assertEquals(Optional.of(next), refused.notBefore());
+        assertEquals("You can remove one device every 30 days; your next removal is possible at " + next + ".",
+                refused.detail());
         assertEquals(Optional.empty(), policy.nextRemovalAt(COOLDOWN, next), "the cooldown ends exactly at its end");
         policy.removed(COOLDOWN, next);
         assertEquals(Optional.of(next.plus(COOLDOWN)), policy.nextRemovalAt(COOLDOWN, next));

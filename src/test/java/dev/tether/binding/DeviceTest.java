@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tether.content.ContentId;
+import dev.tether.platform.RefusedException;
 import dev.tether.security.UserId;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class DeviceTest {
 
@@ -53,13 +55,29 @@ class DeviceTest {
         assertThrows(IllegalArgumentException.class, () -> device.revoke(ADMIN, " ", T0));
         device.revoke(ADMIN, "reported stolen", T0);
         assertEquals(DeviceStatus.REVOKED, device.status());
-        assertThrows(IllegalStateException.class, () -> device.remove(T0), "a user cannot remove a block");
+        assertRefused(DeviceRefusal.DEVICE_REVOKED, () -> device.remove(T0), "a user cannot remove a block");
+        assertRefused(DeviceRefusal.DEVICE_REVOKED, () -> device.rename("mine"), "nor rename it");
         assertThrows(IllegalStateException.class, () -> device.reactivate(T0), "nor register it back");
-        assertThrows(IllegalStateException.class, () -> device.revoke(ADMIN, "again", T0));
+        assertRefused(DeviceRefusal.ALREADY_REVOKED, () -> device.revoke(ADMIN, "again", T0), "revoked once");
 
-        device.restore();
+        device.restore(0, 3);
         assertTrue(device.isActive());
-        assertThrows(IllegalStateException.class, device::restore);
+        assertRefused(DeviceRefusal.NOT_REVOKED, () -> device.restore(0, 3), "restored once");
+    }
+
+    @Test
+    void aRestoredDeviceMustFitUnderTheLimitUnlessItStaysRemoved() {
+        Device device = device();
+        device.revoke(ADMIN, "suspected sharing", T0);
+        assertRefused(DeviceRefusal.DEVICE_LIMIT_REACHED, () -> device.restore(2, 2), "it would take a third slot");
+        device.restore(1, 2);
+        assertTrue(device.isActive());
+
+        Device removed = device();
+        removed.remove(T0);
+        removed.revoke(ADMIN, "suspected sharing", T0);
+        removed.restore(2, 2);
+        assertEquals(DeviceStatus.REMOVED, removed.status(), "a removed device takes no slot");
     }
 
     @Test
@@ -69,5 +87,10 @@ class DeviceTest {
         assertThrows(IllegalArgumentException.class, () -> device.rename("a\nb"));
         assertThrows(IllegalArgumentException.class, () -> device.rename("x".repeat(65)));
         device.rename("x".repeat(64));
+    }
+
+    private static void assertRefused(DeviceRefusal reason, Executable action,
+                                      String why) {
+        assertEquals(reason, assertThrows(RefusedException.class, action, why).reason(), why);
     }
 }

@@ -1,4 +1,4 @@
-package dev.tether.binding;
+package dev.tether.binding.reset;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.tether.binding;
+package dev.tether.binding.reset;
 
 /** Where a two-person device reset stands. */
 public enum ResetStatus {

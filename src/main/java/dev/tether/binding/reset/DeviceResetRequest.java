@@ -1,5 +1,6 @@
-package dev.tether.binding;
+package dev.tether.binding.reset;
 
+import dev.tether.platform.RefusedException;
 import dev.tether.security.UserId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,8 +13,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /**
  * One admin's request to remove all of a user's devices, waiting for a second admin (the
@@ -23,16 +25,6 @@ import java.util.Optional;
 @Entity
 @Table(name = "device_reset_request")
 public class DeviceResetRequest {
-
-    /** Why an admin may not decide a request now. */
-    public enum Refusal {
-        /** The admin who requested it cannot decide it. */
-        SAME_ADMIN,
-        /** Its time ran out. */
-        EXPIRED,
-        /** Another admin decided it already. */
-        ALREADY_DECIDED
-    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -90,37 +82,41 @@ public class DeviceResetRequest {
         this.status = ResetStatus.PENDING;
     }
 
-    /** Why {@code admin} may not decide this request at {@code now}; empty if they may. */
-    public Optional<Refusal> refusalFor(UserId admin, Instant now) {
-        if (status != ResetStatus.PENDING) {
-            return Optional.of(Refusal.ALREADY_DECIDED);
-        }
-        if (!now.isBefore(expiresAt)) {
-            return Optional.of(Refusal.EXPIRED);
-        }
-        if (requestedBy.equals(admin.value())) {
-            return Optional.of(Refusal.SAME_ADMIN);
-        }
-        return Optional.empty();
-    }
-
-    public void approve(UserId admin, String comment, int devicesRemoved, Instant now) {
-        decide(admin, comment, now, ResetStatus.APPROVED);
-        this.devicesReset = devicesRemoved;
+    /**
+     * Approves the request if {@code admin} may decide it now, and only then runs {@code reset},
+     * which removes the user's devices and says how many.
+     */
+    public void approve(UserId admin, String comment, Instant now, IntSupplier reset) {
+        requireDecidableBy(admin, now);
+        this.devicesReset = reset.getAsInt();
+        decided(admin, comment, now, ResetStatus.APPROVED);
     }
 
     public void reject(UserId admin, String comment, Instant now) {
         if (comment == null || comment.isBlank()) {
             throw new IllegalArgumentException("a rejection needs a reason");
         }
-        decide(admin, comment, now, ResetStatus.REJECTED);
+        requireDecidableBy(admin, now);
+        decided(admin, comment, now, ResetStatus.REJECTED);
     }
 
-    private void decide(UserId admin, String comment, Instant now, ResetStatus outcome) {
-        Optional<Refusal> refusal = refusalFor(admin, now);
-        if (refusal.isPresent()) {
-            throw new IllegalStateException("cannot decide: " + refusal.get());
+    /** The two-person rule and the request's life: a request is decided once, in time, by another admin. */
+    private void requireDecidableBy(UserId admin, Instant now) {
+        if (status != ResetStatus.PENDING) {
+            throw new RefusedException(ResetRefusal.ALREADY_DECIDED, "Reset request " + id + " was already "
+                    + status(now).name().toLowerCase(Locale.ROOT) + ".");
         }
+        if (!now.isBefore(expiresAt)) {
+            throw new RefusedException(ResetRefusal.EXPIRED, "Reset request " + id + " expired at " + expiresAt
+                    + "; request a new one.");
+        }
+        if (requestedBy.equals(admin.value())) {
+            throw new RefusedException(ResetRefusal.SAME_ADMIN,
+                    "The admin who requested a reset cannot decide it; another admin must.");
+        }
+    }
+
+    private void decided(UserId admin, String comment, Instant now, ResetStatus outcome) {
         this.status = outcome;
         this.decidedBy = admin.value();
         this.decidedAt = now;
@@ -130,10 +126,6 @@ public class DeviceResetRequest {
     /** The status as of {@code now}: a pending request past its expiry shows as expired. */
     public ResetStatus status(Instant now) {
         return status == ResetStatus.PENDING && !now.isBefore(expiresAt) ? ResetStatus.EXPIRED : status;
-    }
-
-    public boolean isOpen(Instant now) {
-        return status(now) == ResetStatus.PENDING;
     }
 
     public Long id() { return id; }

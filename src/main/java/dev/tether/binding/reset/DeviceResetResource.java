@@ -1,5 +1,6 @@
-package dev.tether.binding;
+package dev.tether.binding.reset;
 
+import dev.tether.binding.DeviceRequests;
 import dev.tether.security.CurrentUser;
 import dev.tether.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

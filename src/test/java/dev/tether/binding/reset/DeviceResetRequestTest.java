@@ -1,13 +1,14 @@
-package dev.tether.binding;
+package dev.tether.binding.reset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.tether.platform.RefusedException;
 import dev.tether.security.UserId;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class DeviceResetRequestTest {
 
@@ -23,9 +24,14 @@ class DeviceResetRequestTest {
     @Test
     void theRequesterCannotDecideTheirOwnRequest() {
         DeviceResetRequest request = request();
-        assertEquals(Optional.of(DeviceResetRequest.Refusal.SAME_ADMIN), request.refusalFor(FIRST, T0));
-        assertThrows(IllegalStateException.class, () -> request.approve(FIRST, "ok", 0, T0));
-        assertEquals(Optional.empty(), request.refusalFor(SECOND, T0));
+        int[] resets = {0};
+        assertRefused(ResetRefusal.SAME_ADMIN, () -> request.approve(FIRST, "ok", T0, () -> ++resets[0]));
+        assertEquals(0, resets[0], "nothing was reset");
+        assertRefused(ResetRefusal.SAME_ADMIN, () -> request.reject(FIRST, "no", T0));
+
+        request.approve(SECOND, "ok", T0, () -> 2);
+        assertEquals(ResetStatus.APPROVED, request.status(T0));
+        assertEquals(2, request.devicesReset());
     }
 
     @Test
@@ -34,7 +40,7 @@ class DeviceResetRequestTest {
         Instant deadline = T0.plus(Duration.ofHours(1));
         assertEquals(ResetStatus.PENDING, request.status(deadline.minusSeconds(1)));
         assertEquals(ResetStatus.EXPIRED, request.status(deadline));
-        assertEquals(Optional.of(DeviceResetRequest.Refusal.EXPIRED), request.refusalFor(SECOND, deadline));
+        assertRefused(ResetRefusal.EXPIRED, () -> request.approve(SECOND, "late", deadline, () -> 0));
     }
 
     @Test
@@ -42,8 +48,8 @@ class DeviceResetRequestTest {
         DeviceResetRequest request = request();
         request.reject(SECOND, "the user still has these devices", T0);
         assertEquals(ResetStatus.REJECTED, request.status(T0));
-        assertEquals(Optional.of(DeviceResetRequest.Refusal.ALREADY_DECIDED), request.refusalFor(new UserId("admin-3"), T0));
-        assertThrows(IllegalStateException.class, () -> request.approve(new UserId("admin-3"), "ok", 1, T0));
+        assertRefused(ResetRefusal.ALREADY_DECIDED, () -> request.approve(new UserId("admin-3"), "ok", T0, () -> 1));
+        assertRefused(ResetRefusal.ALREADY_DECIDED, () -> request.reject(FIRST, "no", T0));
     }
 
     @Test
@@ -51,5 +57,9 @@ class DeviceResetRequestTest {
         assertThrows(IllegalArgumentException.class, () -> request().reject(SECOND, "", T0));
         assertThrows(IllegalArgumentException.class,
                 () -> new DeviceResetRequest(USER, FIRST, " ", T0, Duration.ofHours(1)));
+    }
+
+    private static void assertRefused(ResetRefusal reason, Executable action) {
+        assertEquals(reason, assertThrows(RefusedException.class, action).reason());
     }
 }

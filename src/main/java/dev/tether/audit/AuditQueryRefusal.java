@@ -1,0 +1,37 @@
+package dev.tether.audit;
+
+import dev.tether.platform.Refusal;
+
+/**
+ * Why the auditor's API refuses a query: a parameter it cannot read, answered 400 and named, since
+ * an auditor who mistypes a filter must not read an unfiltered trail as the answer. Not audited:
+ * reading the trail is no decision.
+ */
+public enum AuditQueryRefusal implements Refusal {
+    /** A page size out of bounds. */
+    BAD_LIMIT("bad-limit"),
+    /** A cursor this API did not give out. */
+    BAD_CURSOR("bad-cursor"),
+    /** A time that is not an ISO-8601 instant. */
+    BAD_TIME("bad-time"),
+    /** A time range that is empty, reversed or too long. */
+    BAD_TIME_RANGE("bad-time-range"),
+    /** A filter that is blank or names no type or outcome. */
+    BAD_FILTER("bad-filter");
+
+    private final String slug;
+
+    AuditQueryRefusal(String slug) {
+        this.slug = slug;
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.INVALID;
+    }
+
+    @Override
+    public String slug() {
+        return slug;
+    }
+}
