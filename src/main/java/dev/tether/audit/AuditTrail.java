@@ -28,10 +28,4 @@ public class AuditTrail {
     public void commit(AuditEvent event) {
         em.persist(event);
     }
-
-    /** Until every use case records refusals through {@link RecordsRefusals}. */
-    @Transactional(TxType.REQUIRES_NEW)
-    public void recordRefusal(AuditEvent event) {
-        em.persist(event);
-    }
 }

@@ -17,14 +17,16 @@ public record Cookie(String value) {
     /** Shortest client-chosen cookie accepted: 16 URL-safe characters carry up to 96 bits. */
     public static final int MIN_LENGTH = 16;
 
+    /** The shape in words, for the answers that refuse a cookie. */
+    public static final String RULE = MIN_LENGTH + " to " + MAX_LENGTH + " letters, digits, '-' or '_'";
+
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{" + MIN_LENGTH + "," + MAX_LENGTH + "}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public Cookie {
         Objects.requireNonNull(value, "cookie");
         if (!isWellFormed(value)) {
-            throw new IllegalArgumentException("a cookie is " + MIN_LENGTH + " to " + MAX_LENGTH
-                    + " letters, digits, '-' or '_'");
+            throw new IllegalArgumentException("a cookie is " + RULE);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.tether.audit.AuditTrail;
 import dev.tether.audit.AuditType;
 import dev.tether.audit.Decision;
 import dev.tether.binding.Admission;
+import dev.tether.binding.BindingSettings;
 import dev.tether.binding.Bindings;
 import dev.tether.binding.Cookie;
 import dev.tether.binding.DeviceBinding;
@@ -18,12 +19,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The database steps of the SEES use cases, each a short transaction of its own, so that
@@ -49,8 +48,7 @@ public class EntitlementSteps {
     AuditTrail audit;
 
     @Inject
-    @ConfigProperty(name = "tether.binding.cookie-lifetime", defaultValue = "P30D")
-    Duration cookieLifetime;
+    BindingSettings settings;
 
     /** What ExpressPlay is to be asked for, and when the token it issues expires. */
     public record TokenOrder(TokenRequest request, Instant expiry) {
@@ -92,7 +90,7 @@ public class EntitlementSteps {
             throw refusal(caller, SeesError.COOKIE_IN_USE);
         }
         try {
-            bindings.add(DeviceBinding.register(cookie, caller.user(), now, cookieLifetime));
+            bindings.add(DeviceBinding.register(cookie, caller.user(), now, settings.cookieLifetime()));
         } catch (PersistenceException e) {
             // Another request registered the same cookie between our check and our insert.
             LOG.log(Level.FINE, "Cookie collision on insert", e);

@@ -1,5 +1,6 @@
 package dev.tether.entitlement;
 
+import dev.tether.binding.Cookie;
 import dev.tether.platform.Refusal;
 
 /**
@@ -15,7 +16,7 @@ public enum SeesError implements Refusal {
     CONTENT_RETIRED(2002, false, "This title is no longer available."),
     GROUP_REQUIRED(2003, false, "Your subscription does not include this title."),
     DEVICE_BINDING_REQUIRED(2004, false, "This title plays only on a registered device: register it (requestType 2), then ask for a device-bound token (requestType 3)."),
-    COOKIE_MALFORMED(3001, false, "customerCookie must be 16 to 32 letters, digits, '-' or '_'."),
+    COOKIE_MALFORMED(3001, false, "customerCookie must be " + Cookie.RULE + "."),
     NOT_REGISTERED(3002, false, "This cookie was never registered; register the device first (requestType 2)."),
     COOKIE_OF_ANOTHER_USER(3003, false, "This cookie belongs to another user; register this device for yourself (requestType 2)."),
     COOKIE_EXPIRED(3004, false, "This registration has expired; register the device again (requestType 2)."),

@@ -90,7 +90,7 @@ public class SeesRequests {
         }
         if (!ContentId.isWellFormed(contentString.getString())) {
             throw refuse(messageId, SeesError.INVALID_REQUEST,
-                    "contentID must be 1 to 128 letters, digits, '.', '_', ':' or '-'.");
+                    "contentID must be " + ContentId.RULE + ".");
         }
         Optional<String> cookie = Optional.empty();
         JsonValue cookieValue = json.get("customerCookie");
