@@ -9,29 +9,18 @@ import dev.tether.platform.Refusal;
  */
 public enum AuditQueryRefusal implements Refusal {
     /** A page size out of bounds. */
-    BAD_LIMIT("bad-limit"),
+    BAD_LIMIT,
     /** A cursor this API did not give out. */
-    BAD_CURSOR("bad-cursor"),
+    BAD_CURSOR,
     /** A time that is not an ISO-8601 instant. */
-    BAD_TIME("bad-time"),
+    BAD_TIME,
     /** A time range that is empty, reversed or too long. */
-    BAD_TIME_RANGE("bad-time-range"),
+    BAD_TIME_RANGE,
     /** A filter that is blank or names no type or outcome. */
-    BAD_FILTER("bad-filter");
-
-    private final String slug;
-
-    AuditQueryRefusal(String slug) {
-        this.slug = slug;
-    }
+    BAD_FILTER;
 
     @Override
     public Kind kind() {
         return Kind.INVALID;
-    }
-
-    @Override
-    public String slug() {
-        return slug;
     }
 }

@@ -69,30 +69,32 @@ public class AuditReports {
 
     /** The devices in a user's trail, most recently seen first. */
     public List<UserDevice> devicesOf(String user) {
-        return em.createQuery("select e.deviceId, min(e.occurredAt), max(e.occurredAt), count(e), " + TOKENS
-                        + " from AuditEvent e where e.userId = :user and e.deviceId is not null"
-                        + " group by e.deviceId order by max(e.occurredAt) desc", Object[].class)
-                .setParameter("user", user)
-                .setParameter("granted", AuditOutcome.GRANTED)
-                .setParameter("tokenTypes", TOKEN_TYPES)
-                .setMaxResults(MAX_ROWS)
-                .getResultList().stream()
+        return together("e.userId", user, "e.deviceId").stream()
                 .map(r -> new UserDevice((String) r[0], (Instant) r[1], (Instant) r[2], count(r[3]), count(r[4])))
                 .toList();
     }
 
     /** The users in a device's trail, most recently seen first. */
     public List<DeviceUser> usersOf(String device) {
-        return em.createQuery("select e.userId, min(e.occurredAt), max(e.occurredAt), count(e), " + TOKENS
-                        + " from AuditEvent e where e.deviceId = :device and e.userId is not null"
-                        + " group by e.userId order by max(e.occurredAt) desc", Object[].class)
-                .setParameter("device", device)
+        return together("e.deviceId", device, "e.userId").stream()
+                .map(r -> new DeviceUser((String) r[0], (Instant) r[1], (Instant) r[2], count(r[3]), count(r[4])))
+                .toList();
+    }
+
+    /**
+     * For the events whose {@code known} column is {@code value}: each value of {@code other} with
+     * its first and last time, its events and its tokens, most recent first. Both columns are
+     * constants of this class, never input.
+     */
+    private List<Object[]> together(String known, String value, String other) {
+        return em.createQuery("select " + other + ", min(e.occurredAt), max(e.occurredAt), count(e), " + TOKENS
+                        + " from AuditEvent e where " + known + " = :value and " + other + " is not null"
+                        + " group by " + other + " order by max(e.occurredAt) desc", Object[].class)
+                .setParameter("value", value)
                 .setParameter("granted", AuditOutcome.GRANTED)
                 .setParameter("tokenTypes", TOKEN_TYPES)
                 .setMaxResults(MAX_ROWS)
-                .getResultList().stream()
-                .map(r -> new DeviceUser((String) r[0], (Instant) r[1], (Instant) r[2], count(r[3]), count(r[4])))
-                .toList();
+                .getResultList();
     }
 
     /** The trail's aggregates of the range. */

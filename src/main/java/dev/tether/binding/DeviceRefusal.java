@@ -8,35 +8,36 @@ import dev.tether.platform.Refusal;
  */
 public enum DeviceRefusal implements Refusal {
     /** The path names a user id that cannot be one. */
-    INVALID_USER(Kind.INVALID, "invalid-user"),
+    INVALID_USER,
     /** The user has no such device (or it is someone else's: never "forbidden"). */
-    UNKNOWN_DEVICE(Kind.NOT_FOUND, "unknown-device"),
+    UNKNOWN_DEVICE,
     /** An admin blocked the device: its user can neither rename nor remove it. */
-    DEVICE_REVOKED(Kind.CONFLICT, "device-revoked"),
+    DEVICE_REVOKED,
     /** A revocation of a device that is revoked. */
-    ALREADY_REVOKED(Kind.CONFLICT, "device-already-revoked"),
+    ALREADY_REVOKED,
     /** A restore of a device that is not revoked. */
-    NOT_REVOKED(Kind.CONFLICT, "device-not-revoked"),
+    NOT_REVOKED,
     /** The device would take a slot the user's limit does not have. */
-    DEVICE_LIMIT_REACHED(Kind.CONFLICT, "device-limit-reached"),
+    DEVICE_LIMIT_REACHED,
     /** The user removed a device less than a cooldown ago. */
-    REMOVAL_COOLDOWN(Kind.CONFLICT, "removal-cooldown");
-
-    private final Kind kind;
-    private final String slug;
-
-    DeviceRefusal(Kind kind, String slug) {
-        this.kind = kind;
-        this.slug = slug;
-    }
+    REMOVAL_COOLDOWN;
 
     @Override
     public Kind kind() {
-        return kind;
+        return switch (this) {
+            case INVALID_USER -> Kind.INVALID;
+            case UNKNOWN_DEVICE -> Kind.NOT_FOUND;
+            default -> Kind.CONFLICT;
+        };
     }
 
+    /** The problem types that predate these reason codes keep their names. */
     @Override
     public String slug() {
-        return slug;
+        return switch (this) {
+            case ALREADY_REVOKED -> "device-already-revoked";
+            case NOT_REVOKED -> "device-not-revoked";
+            default -> Refusal.super.slug();
+        };
     }
 }

@@ -8,29 +8,20 @@ import dev.tether.platform.Refusal;
  */
 public enum ContentRefusal implements Refusal {
     /** The path holds a text that cannot be a content id. */
-    INVALID_CONTENT_ID(Kind.INVALID, "invalid-content-id"),
+    INVALID_CONTENT_ID,
     /** No title has this id. */
-    UNKNOWN_CONTENT(Kind.NOT_FOUND, "unknown-content"),
+    UNKNOWN_CONTENT,
     /** A title with this id exists: it is updated, not created again. */
-    CONTENT_EXISTS(Kind.CONFLICT, "content-exists"),
+    CONTENT_EXISTS,
     /** A retired title changes no more. */
-    CONTENT_RETIRED(Kind.CONFLICT, "content-retired");
-
-    private final Kind kind;
-    private final String slug;
-
-    ContentRefusal(Kind kind, String slug) {
-        this.kind = kind;
-        this.slug = slug;
-    }
+    CONTENT_RETIRED;
 
     @Override
     public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public String slug() {
-        return slug;
+        return switch (this) {
+            case INVALID_CONTENT_ID -> Kind.INVALID;
+            case UNKNOWN_CONTENT -> Kind.NOT_FOUND;
+            default -> Kind.CONFLICT;
+        };
     }
 }

@@ -41,14 +41,9 @@ public class ExpressPlayGateway {
             T result = call.get();
             stats.ended(endpoint, Outcome.SUCCEEDED);
             return result;
-        } catch (ExpressPlayRefusedException e) {
-            stats.ended(endpoint, Outcome.REFUSED);
-            throw e;
-        } catch (ExpressPlayMisbehavedException e) {
-            stats.ended(endpoint, Outcome.MISBEHAVED);
-            throw e;
-        } catch (ExpressPlayUnavailableException e) {
-            stats.ended(endpoint, Outcome.UNAVAILABLE);
+        } catch (ExpressPlayException e) {
+            stats.ended(endpoint, e instanceof ExpressPlayRefusedException ? Outcome.REFUSED
+                    : e instanceof ExpressPlayMisbehavedException ? Outcome.MISBEHAVED : Outcome.UNAVAILABLE);
             throw e;
         } catch (FaultToleranceException e) {
             Outcome outcome = e instanceof CircuitBreakerOpenException ? Outcome.CIRCUIT_OPEN

@@ -1,5 +1,7 @@
 package dev.tether.platform;
 
+import java.util.Locale;
+
 /**
  * A reason for which a capability refuses a request, as a constant of that capability's enum
  * ({@code SeesError}, {@code DeviceRefusal}, ...). Its {@link #name()} is the reason code the
@@ -13,8 +15,10 @@ public interface Refusal {
 
     Kind kind();
 
-    /** The last segment of the problem's stable {@code type} URI. */
-    String slug();
+    /** The last segment of the problem's stable {@code type} URI: by default the name, in lower case with dashes. */
+    default String slug() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
     /** What kind of refusal it is, in domain terms; the API's one mapper turns it into a status. */
     enum Kind {
