@@ -28,11 +28,6 @@ public class CollectingAuditTrail extends AuditTrail {
         kept.add(event);
     }
 
-    @Override
-    public void recordRefusal(AuditEvent event) {
-        kept.add(event);
-    }
-
     public void begin() {
         inTransaction = true;
     }

@@ -1,5 +1,7 @@
 package dev.tether.binding;
 
+import java.time.Duration;
+
 /** A {@link DeviceRoster} wired to in-memory repositories, for tests outside this package. */
 public final class Rosters {
 
@@ -10,7 +12,15 @@ public final class Rosters {
         DeviceRoster roster = new DeviceRoster();
         roster.devices = devices;
         roster.policies = policies;
-        roster.defaultLimit = defaultLimit;
+        roster.settings = settings(defaultLimit, Duration.ofDays(30));
         return roster;
+    }
+
+    /** The device policy's settings, as configuration would give them. */
+    public static BindingSettings settings(int defaultLimit, Duration cookieLifetime) {
+        BindingSettings settings = new BindingSettings();
+        settings.maxActiveDevices = defaultLimit;
+        settings.cookieLifetime = cookieLifetime;
+        return settings;
     }
 }

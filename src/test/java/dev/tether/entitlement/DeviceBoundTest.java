@@ -87,7 +87,7 @@ class DeviceBoundTest {
         steps.bindings = bindings;
         steps.roster = Rosters.of(devices, policies, LIMIT);
         steps.audit = trail;
-        steps.cookieLifetime = Duration.ofDays(30);
+        steps.settings = Rosters.settings(LIMIT, Duration.ofDays(30));
         Decisions decisions = new Decisions();
         service.steps = steps;
         service.expressPlay = expressPlay;
