@@ -19,7 +19,7 @@ public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
     }
 
     static Response unreadable() {
-        return Problem.of("unreadable-body", "Bad request", 400,
-                "The request body is not JSON of the expected shape.").toResponse();
+        return Problem.of("unreadable-body", "Bad request", 400, "The request body is not JSON of the expected shape.")
+                .toResponse();
     }
 }

@@ -10,5 +10,4 @@ import org.eclipse.microprofile.auth.LoginConfig;
 @ApplicationPath("/")
 @LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({Roles.SUBSCRIBER, Roles.AUDITOR, Roles.ADMIN})
-public class TetherApplication extends Application {
-}
+public class TetherApplication extends Application {}

@@ -24,7 +24,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     static Response incident(Throwable exception) {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);
-        return Problem.of("internal-error", "Internal error", 500,
-                "The request could not be completed; quote incident " + incident + " to support.").toResponse();
+        return Problem.of(
+                        "internal-error",
+                        "Internal error",
+                        500,
+                        "The request could not be completed; quote incident " + incident + " to support.")
+                .toResponse();
     }
 }

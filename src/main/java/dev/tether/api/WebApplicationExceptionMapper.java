@@ -24,10 +24,14 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (status.getStatusCode() == 403 && security.getUserPrincipal() == null) {
             // A caller without credentials lacks authentication, not a role. Liberty's container
             // answers 401 before JAX-RS runs; WildFly leaves @RolesAllowed to RESTEasy, which says 403.
-            return Response.fromResponse(Problem.of("unauthorized", "Unauthorized", 401, null).toResponse())
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+            return Response.fromResponse(Problem.of("unauthorized", "Unauthorized", 401, null)
+                            .toResponse())
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .build();
         }
-        String slug = status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
-        return Problem.of(slug, status.getReasonPhrase(), status.getStatusCode(), null).toResponse();
+        String slug =
+                status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        return Problem.of(slug, status.getReasonPhrase(), status.getStatusCode(), null)
+                .toResponse();
     }
 }

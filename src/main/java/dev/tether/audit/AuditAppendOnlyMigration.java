@@ -23,23 +23,19 @@ public class AuditAppendOnlyMigration extends VersionedJavaMigration {
 
     private static final Logger LOG = Logger.getLogger(AuditAppendOnlyMigration.class.getName());
 
-    private static final String[] POSTGRESQL = {
-        """
+    private static final String[] POSTGRESQL = {"""
         CREATE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             RAISE EXCEPTION 'audit_event is append-only: % refused', TG_OP
                 USING ERRCODE = 'insufficient_privilege';
         END
-        $$""",
-        """
+        $$""", """
         CREATE TRIGGER audit_event_no_update_or_delete
             BEFORE UPDATE OR DELETE ON audit_event
-            FOR EACH ROW EXECUTE FUNCTION audit_event_append_only()""",
-        """
+            FOR EACH ROW EXECUTE FUNCTION audit_event_append_only()""", """
         CREATE TRIGGER audit_event_no_truncate
             BEFORE TRUNCATE ON audit_event
-            FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only()"""
-    };
+            FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only()"""};
 
     public AuditAppendOnlyMigration() {
         // The checksum changes if the SQL does, so that Flyway's validation notices an edited migration.

@@ -18,8 +18,7 @@ public final class AuditDetail {
     private final JsonObjectBuilder json = Jsonp.provider().createObjectBuilder();
     private boolean empty = true;
 
-    private AuditDetail() {
-    }
+    private AuditDetail() {}
 
     public static AuditDetail of() {
         return new AuditDetail();

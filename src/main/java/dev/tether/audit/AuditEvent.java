@@ -69,8 +69,7 @@ public class AuditEvent {
     @Column(name = "detail", updatable = false)
     private String detail;
 
-    protected AuditEvent() {
-    }
+    protected AuditEvent() {}
 
     private AuditEvent(Builder b) {
         this.occurredAt = Objects.requireNonNull(b.occurredAt);
@@ -110,21 +109,65 @@ public class AuditEvent {
         return new Builder(type, AuditOutcome.REFUSED, at).reason(reasonCode);
     }
 
-    public Long id() { return id; }
-    public Instant occurredAt() { return occurredAt; }
-    public AuditType type() { return type; }
-    public AuditOutcome outcome() { return outcome; }
-    public String reasonCode() { return reasonCode; }
-    public String userId() { return userId; }
-    public String deviceId() { return deviceId; }
-    public String contentId() { return contentId; }
-    public String cookie() { return cookie; }
-    public String tokenFingerprint() { return tokenFingerprint; }
-    public Instant tokenExpiresAt() { return tokenExpiresAt; }
-    public String requestId() { return requestId; }
-    public String clientAddress() { return clientAddress; }
-    public String actorId() { return actorId; }
-    public String detail() { return detail; }
+    public Long id() {
+        return id;
+    }
+
+    public Instant occurredAt() {
+        return occurredAt;
+    }
+
+    public AuditType type() {
+        return type;
+    }
+
+    public AuditOutcome outcome() {
+        return outcome;
+    }
+
+    public String reasonCode() {
+        return reasonCode;
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    public String deviceId() {
+        return deviceId;
+    }
+
+    public String contentId() {
+        return contentId;
+    }
+
+    public String cookie() {
+        return cookie;
+    }
+
+    public String tokenFingerprint() {
+        return tokenFingerprint;
+    }
+
+    public Instant tokenExpiresAt() {
+        return tokenExpiresAt;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public String clientAddress() {
+        return clientAddress;
+    }
+
+    public String actorId() {
+        return actorId;
+    }
+
+    public String detail() {
+        return detail;
+    }
 
     /** Collects an event's facts; the many optional columns make a constructor unreadable. */
     public static final class Builder {
@@ -149,19 +192,46 @@ public class AuditEvent {
             this.occurredAt = occurredAt;
         }
 
-        public Builder reason(String code) { this.reasonCode = code; return this; }
-        public Builder user(Object user) { this.userId = text(user); return this; }
-        public Builder device(Object device) { this.deviceId = text(device); return this; }
-        public Builder content(Object content) { this.contentId = text(content); return this; }
-        public Builder cookie(Object cookie) { this.cookie = text(cookie); return this; }
+        public Builder reason(String code) {
+            this.reasonCode = code;
+            return this;
+        }
+
+        public Builder user(Object user) {
+            this.userId = text(user);
+            return this;
+        }
+
+        public Builder device(Object device) {
+            this.deviceId = text(device);
+            return this;
+        }
+
+        public Builder content(Object content) {
+            this.contentId = text(content);
+            return this;
+        }
+
+        public Builder cookie(Object cookie) {
+            this.cookie = text(cookie);
+            return this;
+        }
+
         public Builder request(String requestId, String clientAddress) {
             this.requestId = requestId;
             this.clientAddress = clientAddress;
             return this;
         }
 
-        public Builder actor(Object actor) { this.actorId = text(actor); return this; }
-        public Builder detail(AuditDetail detail) { this.detail = detail == null ? null : detail.toJson(); return this; }
+        public Builder actor(Object actor) {
+            this.actorId = text(actor);
+            return this;
+        }
+
+        public Builder detail(AuditDetail detail) {
+            this.detail = detail == null ? null : detail.toJson();
+            return this;
+        }
 
         /** Records the token by fingerprint only. */
         public Builder token(String tokenUrl, Instant expiresAt) {

@@ -17,8 +17,23 @@ import java.util.Optional;
 @ApplicationScoped
 public class AuditExport {
 
-    static final String[] HEADER = {"id", "occurredAt", "type", "outcome", "reasonCode", "userId", "deviceId",
-        "contentId", "cookie", "tokenFingerprint", "tokenExpiresAt", "requestId", "clientAddress", "actorId", "detail"};
+    static final String[] HEADER = {
+        "id",
+        "occurredAt",
+        "type",
+        "outcome",
+        "reasonCode",
+        "userId",
+        "deviceId",
+        "contentId",
+        "cookie",
+        "tokenFingerprint",
+        "tokenExpiresAt",
+        "requestId",
+        "clientAddress",
+        "actorId",
+        "detail"
+    };
 
     static final int CHUNK = 2000;
 
@@ -34,9 +49,22 @@ public class AuditExport {
         do {
             chunk = reports.search(filter, after, CHUNK);
             for (AuditEventView e : chunk) {
-                Csv.row(out, Long.toString(e.id()), text(e.occurredAt()), e.type().name(), e.outcome().name(),
-                        e.reasonCode(), e.userId(), e.deviceId(), e.contentId(), e.cookie(), e.tokenFingerprint(),
-                        text(e.tokenExpiresAt()), e.requestId(), e.clientAddress(), e.actorId(),
+                Csv.row(
+                        out,
+                        Long.toString(e.id()),
+                        text(e.occurredAt()),
+                        e.type().name(),
+                        e.outcome().name(),
+                        e.reasonCode(),
+                        e.userId(),
+                        e.deviceId(),
+                        e.contentId(),
+                        e.cookie(),
+                        e.tokenFingerprint(),
+                        text(e.tokenExpiresAt()),
+                        e.requestId(),
+                        e.clientAddress(),
+                        e.actorId(),
                         e.detail() == null ? null : e.detail().toString());
             }
             written += chunk.size();

@@ -9,9 +9,14 @@ import java.util.Set;
  * Which audit events a search, or an export, is about: any combination of user, device, content,
  * types, outcome and a half-open time range [from, to). Absent parts do not filter.
  */
-public record AuditFilter(Optional<String> user, Optional<String> device, Optional<String> content,
-                          Set<AuditType> types, Optional<AuditOutcome> outcome,
-                          Optional<Instant> from, Optional<Instant> to) {
+public record AuditFilter(
+        Optional<String> user,
+        Optional<String> device,
+        Optional<String> content,
+        Set<AuditType> types,
+        Optional<AuditOutcome> outcome,
+        Optional<Instant> from,
+        Optional<Instant> to) {
 
     public AuditFilter {
         Objects.requireNonNull(user);
@@ -28,7 +33,13 @@ public record AuditFilter(Optional<String> user, Optional<String> device, Option
 
     /** Every event. */
     public static AuditFilter all() {
-        return new AuditFilter(Optional.empty(), Optional.empty(), Optional.empty(), Set.of(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+        return new AuditFilter(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Set.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 }

@@ -36,7 +36,8 @@ public class AuditReports {
             + "e.actorId, e.detail "
             + "from AuditEvent e";
 
-    private static final String TOKENS = "sum(case when e.outcome = :granted and e.type in :tokenTypes then 1 else 0 end)";
+    private static final String TOKENS =
+            "sum(case when e.outcome = :granted and e.type in :tokenTypes then 1 else 0 end)";
 
     @PersistenceContext(unitName = "tether")
     EntityManager em;
@@ -87,9 +88,11 @@ public class AuditReports {
      * constants of this class, never input.
      */
     private List<Object[]> together(String known, String value, String other) {
-        return em.createQuery("select " + other + ", min(e.occurredAt), max(e.occurredAt), count(e), " + TOKENS
-                        + " from AuditEvent e where " + known + " = :value and " + other + " is not null"
-                        + " group by " + other + " order by max(e.occurredAt) desc", Object[].class)
+        return em.createQuery(
+                        "select " + other + ", min(e.occurredAt), max(e.occurredAt), count(e), " + TOKENS
+                                + " from AuditEvent e where " + known + " = :value and " + other + " is not null"
+                                + " group by " + other + " order by max(e.occurredAt) desc",
+                        Object[].class)
                 .setParameter("value", value)
                 .setParameter("granted", AuditOutcome.GRANTED)
                 .setParameter("tokenTypes", TOKEN_TYPES)
@@ -102,22 +105,38 @@ public class AuditReports {
         Instant from = range.from();
         Instant to = range.to();
         List<AuditSummary.DayCount> perDay = tokensInRange(
-                "select extract(date from e.occurredAt), count(e)", "group by extract(date from e.occurredAt)"
-                        + " order by extract(date from e.occurredAt)", from, to)
-                .stream().map(r -> new AuditSummary.DayCount(day(r[0]), count(r[1]))).toList();
+                        "select extract(date from e.occurredAt), count(e)",
+                        "group by extract(date from e.occurredAt)" + " order by extract(date from e.occurredAt)",
+                        from,
+                        to)
+                .stream()
+                .map(r -> new AuditSummary.DayCount(day(r[0]), count(r[1])))
+                .toList();
         List<AuditSummary.ContentCount> perContent = tokensInRange(
-                "select e.contentId, count(e)", "group by e.contentId order by count(e) desc, e.contentId", from, to)
-                .stream().map(r -> new AuditSummary.ContentCount((String) r[0], count(r[1]))).toList();
-        List<AuditSummary.ReasonCount> refusals = em.createQuery("select e.reasonCode, count(e) from AuditEvent e"
-                        + " where e.outcome = :refused and e.occurredAt >= :from and e.occurredAt < :to"
-                        + " group by e.reasonCode order by count(e) desc, e.reasonCode", Object[].class)
+                        "select e.contentId, count(e)",
+                        "group by e.contentId order by count(e) desc, e.contentId",
+                        from,
+                        to)
+                .stream()
+                .map(r -> new AuditSummary.ContentCount((String) r[0], count(r[1])))
+                .toList();
+        List<AuditSummary.ReasonCount> refusals = em
+                .createQuery(
+                        "select e.reasonCode, count(e) from AuditEvent e"
+                                + " where e.outcome = :refused and e.occurredAt >= :from and e.occurredAt < :to"
+                                + " group by e.reasonCode order by count(e) desc, e.reasonCode",
+                        Object[].class)
                 .setParameter("refused", AuditOutcome.REFUSED)
                 .setParameter("from", from)
                 .setParameter("to", to)
-                .getResultList().stream()
-                .map(r -> new AuditSummary.ReasonCount((String) r[0], count(r[1]))).toList();
-        long activeDevices = em.createQuery("select count(distinct e.deviceId) from AuditEvent e"
-                        + " where e.occurredAt >= :from and e.occurredAt < :to and e.deviceId is not null", Long.class)
+                .getResultList()
+                .stream()
+                .map(r -> new AuditSummary.ReasonCount((String) r[0], count(r[1])))
+                .toList();
+        long activeDevices = em.createQuery(
+                        "select count(distinct e.deviceId) from AuditEvent e"
+                                + " where e.occurredAt >= :from and e.occurredAt < :to and e.deviceId is not null",
+                        Long.class)
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .getSingleResult();
@@ -125,8 +144,10 @@ public class AuditReports {
     }
 
     private List<Object[]> tokensInRange(String select, String groupAndOrder, Instant from, Instant to) {
-        return em.createQuery(select + " from AuditEvent e where e.type in :tokenTypes and e.outcome = :granted"
-                        + " and e.occurredAt >= :from and e.occurredAt < :to " + groupAndOrder, Object[].class)
+        return em.createQuery(
+                        select + " from AuditEvent e where e.type in :tokenTypes and e.outcome = :granted"
+                                + " and e.occurredAt >= :from and e.occurredAt < :to " + groupAndOrder,
+                        Object[].class)
                 .setParameter("tokenTypes", TOKEN_TYPES)
                 .setParameter("granted", AuditOutcome.GRANTED)
                 .setParameter("from", from)
@@ -135,16 +156,29 @@ public class AuditReports {
                 .getResultList();
     }
 
-    private static void condition(List<String> where, Map<String, Object> parameters, String clause, String name,
-                                  Object value) {
+    private static void condition(
+            List<String> where, Map<String, Object> parameters, String clause, String name, Object value) {
         where.add(clause);
         parameters.put(name, value);
     }
 
     private static AuditEventView view(Object[] r) {
-        return new AuditEventView((Long) r[0], (Instant) r[1], (AuditType) r[2], (AuditOutcome) r[3], (String) r[4],
-                (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], (Instant) r[10],
-                (String) r[11], (String) r[12], (String) r[13], AuditEventView.detail((String) r[14]));
+        return new AuditEventView(
+                (Long) r[0],
+                (Instant) r[1],
+                (AuditType) r[2],
+                (AuditOutcome) r[3],
+                (String) r[4],
+                (String) r[5],
+                (String) r[6],
+                (String) r[7],
+                (String) r[8],
+                (String) r[9],
+                (Instant) r[10],
+                (String) r[11],
+                (String) r[12],
+                (String) r[13],
+                AuditEventView.detail((String) r[14]));
     }
 
     private static long count(Object value) {

@@ -60,20 +60,25 @@ public class AuditResource {
      * {@code Link} header's {@code rel="next"} URL (this request with {@code after=<cursor>}) is the
      * next page.
      */
-    @Operation(summary = "Search events", description = "Filters user, device, content, type (repeatable), outcome, from (inclusive) and to (exclusive, ISO-8601 instants); newest first; the Link header rel=next carries the next page's cursor.")
+    @Operation(
+            summary = "Search events",
+            description =
+                    "Filters user, device, content, type (repeatable), outcome, from (inclusive) and to (exclusive, ISO-8601 instants); newest first; the Link header rel=next carries the next page's cursor.")
     @GET
     @Path("events")
-    public Response search(@BeanParam AuditSearchParams params,
-                           @QueryParam("limit") @DefaultValue("50") int limit,
-                           @QueryParam("after") String after) {
+    public Response search(
+            @BeanParam AuditSearchParams params,
+            @QueryParam("limit") @DefaultValue("50") int limit,
+            @QueryParam("after") String after) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new RefusedException(AuditQueryRefusal.BAD_LIMIT, "'limit' must be between 1 and " + MAX_LIMIT + ".");
         }
         AuditFilter filter = params.toFilter();
         Optional<AuditCursor> cursor = Optional.empty();
         if (after != null) {
-            cursor = Optional.of(AuditCursor.decode(after).orElseThrow(() ->
-                    new RefusedException(AuditQueryRefusal.BAD_CURSOR, "'after' is not a cursor this API gave out.")));
+            cursor = Optional.of(AuditCursor.decode(after)
+                    .orElseThrow(() -> new RefusedException(
+                            AuditQueryRefusal.BAD_CURSOR, "'after' is not a cursor this API gave out.")));
         }
         // One more than asked tells whether a next page exists without a count.
         List<AuditEventView> found = reports.search(filter, cursor, limit + 1);
@@ -81,13 +86,16 @@ public class AuditResource {
         Response.ResponseBuilder response = Response.ok(page);
         if (found.size() > limit) {
             String next = AuditCursor.after(page.get(page.size() - 1)).encode();
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("after", next).build(), "next");
+            response.link(
+                    uri.getRequestUriBuilder().replaceQueryParam("after", next).build(), "next");
         }
         return response.build();
     }
 
     /** The same search as CSV, every matching event, streamed. */
-    @Operation(summary = "Export a search as CSV", description = "The same filters as the search; every matching event, streamed.")
+    @Operation(
+            summary = "Export a search as CSV",
+            description = "The same filters as the search; every matching event, streamed.")
     @GET
     @Path("export")
     @Produces("text/csv")

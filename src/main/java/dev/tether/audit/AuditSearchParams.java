@@ -54,9 +54,14 @@ public class AuditSearchParams {
         if (start.isPresent() && end.isPresent() && !start.get().isBefore(end.get())) {
             throw new RefusedException(AuditQueryRefusal.BAD_TIME_RANGE, "'from' must be before 'to'.");
         }
-        return new AuditFilter(text("user", user), text("device", device), text("content", content), typeSet,
+        return new AuditFilter(
+                text("user", user),
+                text("device", device),
+                text("content", content),
+                typeSet,
                 outcome == null ? Optional.empty() : Optional.of(constant(AuditOutcome.class, "outcome", outcome)),
-                start, end);
+                start,
+                end);
     }
 
     static Optional<Instant> instant(String name, String value) {
@@ -66,8 +71,9 @@ public class AuditSearchParams {
         try {
             return Optional.of(Instant.parse(value));
         } catch (DateTimeParseException e) {
-            throw new RefusedException(AuditQueryRefusal.BAD_TIME, "'" + name + "' must be an ISO-8601 instant such as "
-                    + "2026-11-26T12:00:00Z.");
+            throw new RefusedException(
+                    AuditQueryRefusal.BAD_TIME,
+                    "'" + name + "' must be an ISO-8601 instant such as " + "2026-11-26T12:00:00Z.");
         }
     }
 
@@ -85,8 +91,9 @@ public class AuditSearchParams {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new RefusedException(AuditQueryRefusal.BAD_FILTER, "'" + name + "' must be one of "
-                    + Arrays.toString(type.getEnumConstants()) + ".");
+            throw new RefusedException(
+                    AuditQueryRefusal.BAD_FILTER,
+                    "'" + name + "' must be one of " + Arrays.toString(type.getEnumConstants()) + ".");
         }
     }
 }

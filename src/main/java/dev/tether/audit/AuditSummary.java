@@ -5,18 +5,20 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** The trail's aggregates over a time range [from, to); days are UTC days. */
-public record AuditSummary(Instant from, Instant to, List<DayCount> tokensPerDay, List<ContentCount> tokensPerContent,
-                           List<ReasonCount> refusalsByReason, long activeDevices) {
+public record AuditSummary(
+        Instant from,
+        Instant to,
+        List<DayCount> tokensPerDay,
+        List<ContentCount> tokensPerContent,
+        List<ReasonCount> refusalsByReason,
+        long activeDevices) {
 
     /** Tokens granted on one UTC day. */
-    public record DayCount(LocalDate day, long tokens) {
-    }
+    public record DayCount(LocalDate day, long tokens) {}
 
     /** Tokens granted for one content id. */
-    public record ContentCount(String contentId, long tokens) {
-    }
+    public record ContentCount(String contentId, long tokens) {}
 
     /** Refusals with one reason code. */
-    public record ReasonCount(String reasonCode, long refusals) {
-    }
+    public record ReasonCount(String reasonCode, long refusals) {}
 }

@@ -11,8 +11,7 @@ import java.io.Writer;
  */
 final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     static void row(Writer out, String... fields) throws IOException {
         for (int i = 0; i < fields.length; i++) {
@@ -28,8 +27,10 @@ final class Csv {
         if (value == null) {
             return;
         }
-        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0
-                || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
+        boolean quote = value.indexOf(',') >= 0
+                || value.indexOf('"') >= 0
+                || value.indexOf('\n') >= 0
+                || value.indexOf('\r') >= 0;
         if (!quote) {
             out.write(value);
             return;

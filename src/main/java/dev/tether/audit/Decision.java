@@ -26,7 +26,11 @@ public final class Decision {
 
     /** A decision of another type about the same user, request, title and cookie, with a detail of its own. */
     public Decision about(AuditType otherType) {
-        return new Decision(otherType).user(user).actor(actor).content(content).cookie(cookie)
+        return new Decision(otherType)
+                .user(user)
+                .actor(actor)
+                .content(content)
+                .cookie(cookie)
                 .request(requestId, clientAddress);
     }
 
@@ -80,7 +84,12 @@ public final class Decision {
     }
 
     private AuditEvent.Builder facts(AuditEvent.Builder event) {
-        return event.user(user).actor(actor).device(device).content(content).cookie(cookie)
-                .request(requestId, clientAddress).detail(detail.isEmpty() ? null : detail);
+        return event.user(user)
+                .actor(actor)
+                .device(device)
+                .content(content)
+                .cookie(cookie)
+                .request(requestId, clientAddress)
+                .detail(detail.isEmpty() ? null : detail);
     }
 }

@@ -13,5 +13,4 @@ import java.lang.annotation.Target;
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-public @interface RecordsRefusals {
-}
+public @interface RecordsRefusals {}

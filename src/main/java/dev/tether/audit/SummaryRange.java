@@ -19,14 +19,15 @@ public record SummaryRange(Instant from, Instant to) {
 
     /** The range the query parameters ask for (either may be absent), checked. */
     public static SummaryRange parse(String from, String to) {
-        Instant end = AuditSearchParams.instant("to", to).orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        Instant end = AuditSearchParams.instant("to", to)
+                .orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS));
         Instant start = AuditSearchParams.instant("from", from).orElse(end.minus(DEFAULT_RANGE));
         if (!start.isBefore(end)) {
             throw new RefusedException(AuditQueryRefusal.BAD_TIME_RANGE, "'from' must be before 'to'.");
         }
         if (Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
-            throw new RefusedException(AuditQueryRefusal.BAD_TIME_RANGE,
-                    "A summary covers at most " + MAX_RANGE.toDays() + " days.");
+            throw new RefusedException(
+                    AuditQueryRefusal.BAD_TIME_RANGE, "A summary covers at most " + MAX_RANGE.toDays() + " days.");
         }
         return new SummaryRange(start, end);
     }

@@ -11,8 +11,7 @@ import java.util.HexFormat;
  */
 public final class TokenFingerprint {
 
-    private TokenFingerprint() {
-    }
+    private TokenFingerprint() {}
 
     /** The first 128 bits of the SHA-256 of the token URL, in hex. */
     public static String of(String tokenUrl) {

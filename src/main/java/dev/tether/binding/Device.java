@@ -27,6 +27,7 @@ public class Device {
 
     /** One printable character: labels and admins' reasons are printable text. */
     public static final String PRINTABLE_CHARACTER = "[^\\p{Cntrl}]";
+
     public static final int LABEL_MAX_LENGTH = 64;
     /** Labels are short, printable text: the rule behind {@link #rename} and the rename request's validation. */
     public static final String LABEL_PATTERN = PRINTABLE_CHARACTER + "{1," + LABEL_MAX_LENGTH + "}";
@@ -75,8 +76,7 @@ public class Device {
     @Version
     private long version;
 
-    protected Device() {
-    }
+    protected Device() {}
 
     public Device(UserId user, DeviceId device, Instant now) {
         this.userId = Objects.requireNonNull(user).value();
@@ -127,7 +127,8 @@ public class Device {
      */
     public void remove(Instant now) {
         if (isRevoked()) {
-            throw new RefusedException(DeviceRefusal.DEVICE_REVOKED,
+            throw new RefusedException(
+                    DeviceRefusal.DEVICE_REVOKED,
                     "This device was blocked by an administrator; it cannot be removed. Contact support.");
         }
         requireStatus(DeviceStatus.ACTIVE, "only an active device can be removed");
@@ -166,8 +167,10 @@ public class Device {
         }
         boolean takesSlot = removedAt == null;
         if (takesSlot && !DevicePolicy.admitsAnother(activeDevices, limit)) {
-            throw new RefusedException(DeviceRefusal.DEVICE_LIMIT_REACHED, "The user has " + activeDevices
-                    + " active devices of " + limit + "; raise the limit or have a device removed before restoring this one.");
+            throw new RefusedException(
+                    DeviceRefusal.DEVICE_LIMIT_REACHED,
+                    "The user has " + activeDevices + " active devices of " + limit
+                            + "; raise the limit or have a device removed before restoring this one.");
         }
         this.revokedAt = null;
         this.revokedBy = null;

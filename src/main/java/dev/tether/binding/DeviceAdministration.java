@@ -55,8 +55,11 @@ public class DeviceAdministration {
         DevicePolicy policy = policies.lock(user);
         int before = policy.limit(settings.maxActiveDevices());
         policy.override(limit);
-        Decision decision = decisions.open(AuditType.DEVICE_LIMIT_SET).user(user).actor(admin);
-        decision.detail().put("limitBefore", before).put("limit", policy.limit(settings.maxActiveDevices()))
+        Decision decision =
+                decisions.open(AuditType.DEVICE_LIMIT_SET).user(user).actor(admin);
+        decision.detail()
+                .put("limitBefore", before)
+                .put("limit", policy.limit(settings.maxActiveDevices()))
                 .put("override", limit.map(String::valueOf).orElse("none"))
                 .put("activeDevices", devices.countActive(user));
         audit.record(decision.granted(Instant.now()).build());
@@ -67,7 +70,8 @@ public class DeviceAdministration {
     public AdminDeviceView revoke(UserId admin, UserId user, long id, String reason) {
         Instant now = Instant.now();
         Device device = device(user, id);
-        Decision decision = decisions.open(AuditType.DEVICE_REVOKED).user(user).actor(admin).device(device.deviceId());
+        Decision decision =
+                decisions.open(AuditType.DEVICE_REVOKED).user(user).actor(admin).device(device.deviceId());
         decision.detail().put("reason", reason);
         DeviceStatus before = device.status();
         device.revoke(admin, reason, now);
@@ -85,7 +89,11 @@ public class DeviceAdministration {
         devices.refresh(device);
         long active = devices.countActive(user);
         int limit = policy.limit(settings.maxActiveDevices());
-        Decision decision = decisions.open(AuditType.DEVICE_RESTORED).user(user).actor(admin).device(device.deviceId());
+        Decision decision = decisions
+                .open(AuditType.DEVICE_RESTORED)
+                .user(user)
+                .actor(admin)
+                .device(device.deviceId());
         decision.detail().put("reason", reason).put("activeDevices", active).put("limit", limit);
         device.restore(active, limit);
         decision.detail().put("statusAfter", device.status().name());
@@ -94,15 +102,21 @@ public class DeviceAdministration {
     }
 
     private Device device(UserId user, long id) {
-        return devices.ofUser(user, id).orElseThrow(() ->
-                new RefusedException(DeviceRefusal.UNKNOWN_DEVICE, "User " + user + " has no device " + id + "."));
+        return devices.ofUser(user, id)
+                .orElseThrow(() -> new RefusedException(
+                        DeviceRefusal.UNKNOWN_DEVICE, "User " + user + " has no device " + id + "."));
     }
 
     private DeviceLimitView view(UserId user, Optional<DevicePolicy> policy) {
         int defaultLimit = settings.maxActiveDevices();
         Instant now = Instant.now();
-        return new DeviceLimitView(user.value(), policy.map(p -> p.limit(defaultLimit)).orElse(defaultLimit),
-                defaultLimit, policy.flatMap(DevicePolicy::override).orElse(null), devices.countActive(user),
-                policy.flatMap(p -> p.nextRemovalAt(settings.removalCooldown(), now)).orElse(null));
+        return new DeviceLimitView(
+                user.value(),
+                policy.map(p -> p.limit(defaultLimit)).orElse(defaultLimit),
+                defaultLimit,
+                policy.flatMap(DevicePolicy::override).orElse(null),
+                devices.countActive(user),
+                policy.flatMap(p -> p.nextRemovalAt(settings.removalCooldown(), now))
+                        .orElse(null));
     }
 }

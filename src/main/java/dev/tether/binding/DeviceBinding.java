@@ -53,8 +53,7 @@ public class DeviceBinding {
     @Version
     private long version;
 
-    protected DeviceBinding() {
-    }
+    protected DeviceBinding() {}
 
     private DeviceBinding(Cookie cookie, UserId user, Instant now, Duration lifetime) {
         this.cookie = cookie.value();

@@ -9,6 +9,5 @@ import java.util.List;
 public record DeviceLimitReport(int deviceLimit, int threshold, int max, List<UserDeviceCount> users) {
 
     /** How many devices a user has. */
-    public record UserDeviceCount(String userId, long devices) {
-    }
+    public record UserDeviceCount(String userId, long devices) {}
 }

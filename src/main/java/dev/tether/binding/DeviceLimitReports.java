@@ -31,15 +31,18 @@ public class DeviceLimitReports {
     public DeviceLimitReport nearLimit(Instant from, Instant to, int margin, int max) {
         int limit = settings.maxActiveDevices();
         int threshold = Math.max(1, limit - margin);
-        List<DeviceLimitReport.UserDeviceCount> users = em.createQuery("select d.userId, count(d) from Device d"
-                        + " where d.revokedAt is null and d.removedAt is null and d.lastSeenAt >= :from and d.firstBoundAt < :to"
-                        + " group by d.userId having count(d) >= :threshold order by count(d) desc, d.userId",
+        List<DeviceLimitReport.UserDeviceCount> users = em
+                .createQuery(
+                        "select d.userId, count(d) from Device d"
+                                + " where d.revokedAt is null and d.removedAt is null and d.lastSeenAt >= :from and d.firstBoundAt < :to"
+                                + " group by d.userId having count(d) >= :threshold order by count(d) desc, d.userId",
                         Object[].class)
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .setParameter("threshold", (long) threshold)
                 .setMaxResults(max)
-                .getResultList().stream()
+                .getResultList()
+                .stream()
                 .map(r -> new DeviceLimitReport.UserDeviceCount((String) r[0], ((Number) r[1]).longValue()))
                 .toList();
         return new DeviceLimitReport(limit, threshold, max, users);

@@ -38,8 +38,7 @@ public class DevicePolicy {
     @Version
     private long version;
 
-    protected DevicePolicy() {
-    }
+    protected DevicePolicy() {}
 
     public DevicePolicy(UserId user) {
         this.userId = Objects.requireNonNull(user).value();
@@ -93,8 +92,11 @@ public class DevicePolicy {
     public void removed(Duration cooldown, Instant now) {
         Optional<Instant> next = nextRemovalAt(cooldown, now);
         if (next.isPresent()) {
-            throw new RefusedException(DeviceRefusal.REMOVAL_COOLDOWN, "You can remove one device every "
-                    + describe(cooldown) + "; your next removal is possible at " + next.get() + ".", next.get());
+            throw new RefusedException(
+                    DeviceRefusal.REMOVAL_COOLDOWN,
+                    "You can remove one device every " + describe(cooldown) + "; your next removal is possible at "
+                            + next.get() + ".",
+                    next.get());
         }
         this.lastRemovalAt = now;
     }

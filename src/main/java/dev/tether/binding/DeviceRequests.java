@@ -13,32 +13,31 @@ public final class DeviceRequests {
 
     /** An admin's reason is printable text of this many characters. */
     public static final int REASON_MIN = 3;
+
     public static final int REASON_MAX = 500;
     public static final String PRINTABLE = Device.PRINTABLE_CHARACTER + "*";
     public static final String PRINTABLE_RULE = "must be printable text";
 
-    private DeviceRequests() {
-    }
+    private DeviceRequests() {}
 
     /** A new label for one of the user's devices. */
-    public record Rename(@NotNull @Pattern(regexp = Device.LABEL_PATTERN,
-            message = "must be " + Device.LABEL_RULE) String label) {
-    }
+    public record Rename(
+            @NotNull @Pattern(regexp = Device.LABEL_PATTERN, message = "must be " + Device.LABEL_RULE)
+            String label) {}
 
     /** Why an admin does what they do; mandatory for every admin step. */
-    public record Reason(@NotNull @Size(min = REASON_MIN, max = REASON_MAX) @Pattern(regexp = PRINTABLE,
-            message = PRINTABLE_RULE) String reason) {
-    }
+    public record Reason(
+            @NotNull @Size(min = REASON_MIN, max = REASON_MAX) @Pattern(regexp = PRINTABLE, message = PRINTABLE_RULE)
+            String reason) {}
 
     /** An override of the default device limit; null clears it. */
-    public record Limit(@Min(0) @Max(DevicePolicy.MAX_LIMIT) Integer maxActiveDevices) {
-    }
+    public record Limit(@Min(0) @Max(DevicePolicy.MAX_LIMIT) Integer maxActiveDevices) {}
 
     /** The user an admin's path names; a text that cannot be a user id is a bad request, not an unknown user. */
     public static UserId user(String text) {
         if (!UserId.isWellFormed(text)) {
-            throw new RefusedException(DeviceRefusal.INVALID_USER,
-                    "A user id is 1 to " + UserId.MAX_LENGTH + " characters.");
+            throw new RefusedException(
+                    DeviceRefusal.INVALID_USER, "A user id is 1 to " + UserId.MAX_LENGTH + " characters.");
         }
         return new UserId(text);
     }

@@ -32,7 +32,9 @@ public class Devices {
 
     /** The user's devices, removed ones only if asked, most recently seen first. */
     public List<Device> of(UserId user, boolean withRemoved) {
-        return em.createQuery("select d from Device d where d.userId = :user order by d.lastSeenAt desc, d.id desc",
+        return em
+                .createQuery(
+                        "select d from Device d where d.userId = :user order by d.lastSeenAt desc, d.id desc",
                         Device.class)
                 .setParameter("user", user.value())
                 .getResultList()
@@ -43,8 +45,10 @@ public class Devices {
 
     /** Devices that count toward the limit: neither removed nor revoked. */
     public long countActive(UserId user) {
-        return em.createQuery("select count(d) from Device d where d.userId = :user "
-                        + "and d.removedAt is null and d.revokedAt is null", Long.class)
+        return em.createQuery(
+                        "select count(d) from Device d where d.userId = :user "
+                                + "and d.removedAt is null and d.revokedAt is null",
+                        Long.class)
                 .setParameter("user", user.value())
                 .getSingleResult();
     }

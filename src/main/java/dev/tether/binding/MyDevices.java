@@ -66,7 +66,8 @@ public class MyDevices {
         Device device = visible(user, id);
         devices.refresh(device);
         Decision decision = decisions.open(AuditType.DEVICE_REMOVED).user(user).device(device.deviceId());
-        decision.detail().put("activeDevices", devices.countActive(user))
+        decision.detail()
+                .put("activeDevices", devices.countActive(user))
                 .put("limit", policy.limit(settings.maxActiveDevices()))
                 .put("cooldown", cooldown)
                 .put("lastRemovalAt", policy.lastRemovalAt().orElse(null));
@@ -81,7 +82,9 @@ public class MyDevices {
 
     /** The user's device, unless removed; someone else's device is "not found", never "forbidden". */
     private Device visible(UserId user, long id) {
-        return devices.ofUser(user, id).filter(d -> d.status() != DeviceStatus.REMOVED).orElseThrow(() ->
-                new RefusedException(DeviceRefusal.UNKNOWN_DEVICE, "You have no device " + id + "."));
+        return devices.ofUser(user, id)
+                .filter(d -> d.status() != DeviceStatus.REMOVED)
+                .orElseThrow(
+                        () -> new RefusedException(DeviceRefusal.UNKNOWN_DEVICE, "You have no device " + id + "."));
     }
 }

@@ -65,11 +65,10 @@ public class Content {
     @Version
     private long version;
 
-    protected Content() {
-    }
+    protected Content() {}
 
-    public Content(ContentId id, WrappedKey key, String ivHex, ContentPolicy policy, boolean registration,
-                   Instant createdAt) {
+    public Content(
+            ContentId id, WrappedKey key, String ivHex, ContentPolicy policy, boolean registration, Instant createdAt) {
         this.contentId = Objects.requireNonNull(id).value();
         setKey(key);
         this.ivHex = requireHex16(ivHex, "IV");
@@ -108,8 +107,8 @@ public class Content {
     /** A new policy and, optionally, new key material; a retired title is not changed any more. */
     public void update(ContentPolicy policy, Optional<WrappedKey> key, Optional<String> iv, Instant now) {
         if (isRetired()) {
-            throw new RefusedException(ContentRefusal.CONTENT_RETIRED,
-                    "Content " + contentId + " is retired and cannot change.");
+            throw new RefusedException(
+                    ContentRefusal.CONTENT_RETIRED, "Content " + contentId + " is retired and cannot change.");
         }
         setPolicy(policy);
         key.ifPresent(this::setKey);
@@ -145,8 +144,8 @@ public class Content {
     }
 
     public ContentPolicy policy() {
-        return new ContentPolicy(tokenLifetime(), rentalDuration(), Optional.ofNullable(requiredGroup),
-                deviceBindingRequired);
+        return new ContentPolicy(
+                tokenLifetime(), rentalDuration(), Optional.ofNullable(requiredGroup), deviceBindingRequired);
     }
 
     /** Incremented by every policy or key change, so a decision can name the policy it applied. */

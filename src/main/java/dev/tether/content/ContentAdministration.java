@@ -55,11 +55,15 @@ public class ContentAdministration {
         if (catalog.find(id).isPresent()) {
             throw new RefusedException(ContentRefusal.CONTENT_EXISTS, "Content " + id + " exists; update it instead.");
         }
-        ContentPolicy policy = policy(body.tokenLifetimeSeconds(), body.rentalDurationSeconds(), body.requiredGroup(),
+        ContentPolicy policy = policy(
+                body.tokenLifetimeSeconds(),
+                body.rentalDurationSeconds(),
+                body.requiredGroup(),
                 body.deviceBindingRequired());
         Content content = new Content(id, keys.wrap(body.key(), id), body.iv(), policy, body.registration(), now);
         catalog.add(content);
-        audit.record(decision(AuditType.CONTENT_CREATED, admin, content).granted(now).build());
+        audit.record(
+                decision(AuditType.CONTENT_CREATED, admin, content).granted(now).build());
         return ContentView.of(content);
     }
 
@@ -67,10 +71,16 @@ public class ContentAdministration {
     public ContentView update(UserId admin, ContentId id, ContentRequests.Update body) {
         Instant now = Instant.now();
         Content content = existing(id);
-        ContentPolicy policy = policy(body.tokenLifetimeSeconds(), body.rentalDurationSeconds(), body.requiredGroup(),
+        ContentPolicy policy = policy(
+                body.tokenLifetimeSeconds(),
+                body.rentalDurationSeconds(),
+                body.requiredGroup(),
                 body.deviceBindingRequired());
-        content.update(policy, Optional.ofNullable(body.key()).map(k -> keys.wrap(k, id)),
-                Optional.ofNullable(body.iv()), now);
+        content.update(
+                policy,
+                Optional.ofNullable(body.key()).map(k -> keys.wrap(k, id)),
+                Optional.ofNullable(body.iv()),
+                now);
         Decision decision = decision(AuditType.CONTENT_UPDATED, admin, content);
         decision.detail().put("keyChanged", body.key() != null).put("ivChanged", body.iv() != null);
         audit.record(decision.granted(now).build());
@@ -82,7 +92,8 @@ public class ContentAdministration {
         Instant now = Instant.now();
         Content content = existing(id);
         content.retire(now);
-        audit.record(decision(AuditType.CONTENT_RETIRED, admin, content).granted(now).build());
+        audit.record(
+                decision(AuditType.CONTENT_RETIRED, admin, content).granted(now).build());
         return ContentView.of(content);
     }
 
@@ -104,28 +115,37 @@ public class ContentAdministration {
             content.rewrap(keys.wrap(keys.unwrapHex(wrapped, content.id()), content.id()));
             moved++;
         }
-        Decision decision = decisions.open(AuditType.CONTENT_KEYS_REWRAPPED).user(admin).actor(admin);
-        decision.detail().put("activeMasterKey", keys.activeId()).put("rewrapped", moved).put("alreadyCurrent", current);
+        Decision decision =
+                decisions.open(AuditType.CONTENT_KEYS_REWRAPPED).user(admin).actor(admin);
+        decision.detail()
+                .put("activeMasterKey", keys.activeId())
+                .put("rewrapped", moved)
+                .put("alreadyCurrent", current);
         audit.record(decision.granted(Instant.now()).build());
         return new RewrapView(keys.activeId(), moved, current);
     }
 
     private Content existing(ContentId id) {
-        return catalog.find(id).orElseThrow(() ->
-                new RefusedException(ContentRefusal.UNKNOWN_CONTENT, "No content " + id + "."));
+        return catalog.find(id)
+                .orElseThrow(() -> new RefusedException(ContentRefusal.UNKNOWN_CONTENT, "No content " + id + "."));
     }
 
     private static ContentPolicy policy(long tokenSeconds, long rentalSeconds, String group, boolean bindingRequired) {
-        return new ContentPolicy(Duration.ofSeconds(tokenSeconds), Duration.ofSeconds(rentalSeconds),
-                Optional.ofNullable(group), bindingRequired);
+        return new ContentPolicy(
+                Duration.ofSeconds(tokenSeconds),
+                Duration.ofSeconds(rentalSeconds),
+                Optional.ofNullable(group),
+                bindingRequired);
     }
 
     /** The decision about {@code content}, its detail naming the policy version, window, group and master key. */
     private Decision decision(AuditType type, UserId admin, Content content) {
         ContentPolicy policy = content.policy();
         Decision decision = decisions.open(type).user(admin).actor(admin).content(content.id());
-        decision.detail().put("policyVersion", content.policyVersion())
-                .put("tokenLifetime", policy.tokenLifetime()).put("rentalDuration", policy.rentalDuration())
+        decision.detail()
+                .put("policyVersion", content.policyVersion())
+                .put("tokenLifetime", policy.tokenLifetime())
+                .put("rentalDuration", policy.rentalDuration())
                 .put("requiredGroup", policy.requiredGroup().orElse(null))
                 .put("deviceBindingRequired", policy.deviceBindingRequired())
                 .put("masterKeyId", content.wrappedKey().masterKeyId());

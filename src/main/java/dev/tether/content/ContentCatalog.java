@@ -24,13 +24,16 @@ public class ContentCatalog {
     }
 
     public List<Content> all() {
-        return em.createQuery("select c from Content c order by c.contentId", Content.class).getResultList();
+        return em.createQuery("select c from Content c order by c.contentId", Content.class)
+                .getResultList();
     }
 
     /** The dummy content of the registration step; the catalog should hold exactly one that is not retired. */
     public Optional<Content> registrationContent() {
-        List<Content> found = em.createQuery("select c from Content c where c.registration = true "
-                        + "and c.retiredAt is null order by c.createdAt", Content.class)
+        List<Content> found = em.createQuery(
+                        "select c from Content c where c.registration = true "
+                                + "and c.retiredAt is null order by c.createdAt",
+                        Content.class)
                 .setMaxResults(1)
                 .getResultList();
         return found.stream().findFirst();

@@ -36,8 +36,7 @@ public class ContentKeys {
 
     private final Map<Opened, String> opened = new ConcurrentHashMap<>();
 
-    private record Opened(WrappedKey wrapped, ContentId content) {
-    }
+    private record Opened(WrappedKey wrapped, ContentId content) {}
 
     @PostConstruct
     void load() {

@@ -13,17 +13,22 @@ import java.util.regex.Pattern;
  * any subscriber) and whether it is licensed to registered devices only. Both durations are capped
  * by ExpressPlay's {@link #EXPRESSPLAY_MAX}.
  */
-public record ContentPolicy(Duration tokenLifetime, Duration rentalDuration, Optional<String> requiredGroup,
-                            boolean deviceBindingRequired) {
+public record ContentPolicy(
+        Duration tokenLifetime,
+        Duration rentalDuration,
+        Optional<String> requiredGroup,
+        boolean deviceBindingRequired) {
 
     /** ExpressPlay refuses token windows and rental durations longer than this many days. */
     public static final int EXPRESSPLAY_MAX_DAYS = 30;
     /** {@link #EXPRESSPLAY_MAX} in seconds, for the catalog request's validation. */
     public static final long EXPRESSPLAY_MAX_SECONDS = EXPRESSPLAY_MAX_DAYS * 24L * 3600;
+
     public static final Duration EXPRESSPLAY_MAX = Duration.ofSeconds(EXPRESSPLAY_MAX_SECONDS);
 
     /** The shape of a required SSO group. */
     public static final int GROUP_MAX_LENGTH = 64;
+
     public static final String GROUP_PATTERN = IdSyntax.CHARACTERS + "{1," + GROUP_MAX_LENGTH + "}";
     private static final Pattern GROUP = Pattern.compile(GROUP_PATTERN);
 
@@ -32,10 +37,12 @@ public record ContentPolicy(Duration tokenLifetime, Duration rentalDuration, Opt
         Objects.requireNonNull(rentalDuration, "rental duration");
         Objects.requireNonNull(requiredGroup, "required group");
         if (tokenLifetime.isNegative() || tokenLifetime.isZero() || tokenLifetime.compareTo(EXPRESSPLAY_MAX) > 0) {
-            throw new IllegalArgumentException("token lifetime must be between 1 second and " + EXPRESSPLAY_MAX_DAYS + " days");
+            throw new IllegalArgumentException(
+                    "token lifetime must be between 1 second and " + EXPRESSPLAY_MAX_DAYS + " days");
         }
         if (rentalDuration.isNegative() || rentalDuration.compareTo(EXPRESSPLAY_MAX) > 0) {
-            throw new IllegalArgumentException("rental duration must be between 0 (no limit) and " + EXPRESSPLAY_MAX_DAYS + " days");
+            throw new IllegalArgumentException(
+                    "rental duration must be between 0 (no limit) and " + EXPRESSPLAY_MAX_DAYS + " days");
         }
         if (requiredGroup.isPresent() && !GROUP.matcher(requiredGroup.get()).matches()) {
             throw new IllegalArgumentException("a group is 1 to " + GROUP_MAX_LENGTH + " " + IdSyntax.CHARACTERS_TEXT);

@@ -50,7 +50,8 @@ public class ContentResource {
         ContentView created = service.create(currentUser.id(), body);
         return Response.status(Response.Status.CREATED)
                 .header("Location", "api/admin/content/" + created.contentId())
-                .entity(created).build();
+                .entity(created)
+                .build();
     }
 
     @PUT

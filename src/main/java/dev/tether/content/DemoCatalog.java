@@ -55,8 +55,15 @@ public class DemoCatalog {
         if (catalog.find(id).isPresent()) {
             return 0;
         }
-        return catalog.addIfAbsent(new Content(id, keys.wrap(randomHex16(), id), randomHex16(),
-                ContentPolicy.open(tokenLifetime, rental), registration, now)) ? 1 : 0;
+        return catalog.addIfAbsent(new Content(
+                        id,
+                        keys.wrap(randomHex16(), id),
+                        randomHex16(),
+                        ContentPolicy.open(tokenLifetime, rental),
+                        registration,
+                        now))
+                ? 1
+                : 0;
     }
 
     private static String randomHex16() {

@@ -155,8 +155,10 @@ public final class MasterKeys {
             cipher.updateAAD(aad(content));
             return cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
         } catch (AEADBadTagException e) {
-            throw new KeyUnwrapException("the wrapped key of " + content + " fails its integrity check under master key "
-                    + wrapped.masterKeyId(), e);
+            throw new KeyUnwrapException(
+                    "the wrapped key of " + content + " fails its integrity check under master key "
+                            + wrapped.masterKeyId(),
+                    e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is required of every Java runtime", e);
         }

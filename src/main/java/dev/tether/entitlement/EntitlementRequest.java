@@ -7,8 +7,8 @@ import java.util.Optional;
  * A SEES entitlement request after its JSON was read and checked: a known request type, a content
  * id of the right shape, and the cookie as the client sent it (its rules depend on the type).
  */
-public record EntitlementRequest(String messageId, RequestType type, ContentId contentId,
-                                 Optional<String> customerCookie) {
+public record EntitlementRequest(
+        String messageId, RequestType type, ContentId contentId, Optional<String> customerCookie) {
 
     /** The only SEES protocol version so far. */
     public static final int SUPPORTED_VERSION = 1;

@@ -15,11 +15,12 @@ public record EntitlementResponse(
         @JsonbProperty("errorText") String errorText) {
 
     public static EntitlementResponse granted(String messageId, String tokenUrl, String cookie) {
-        return new EntitlementResponse(messageId, EntitlementRequest.SUPPORTED_VERSION, true, tokenUrl, cookie, null, null);
+        return new EntitlementResponse(
+                messageId, EntitlementRequest.SUPPORTED_VERSION, true, tokenUrl, cookie, null, null);
     }
 
     public static EntitlementResponse refused(String messageId, SeesError error, String text) {
-        return new EntitlementResponse(messageId, EntitlementRequest.SUPPORTED_VERSION, false, null, null,
-                error.code(), text);
+        return new EntitlementResponse(
+                messageId, EntitlementRequest.SUPPORTED_VERSION, false, null, null, error.code(), text);
     }
 }

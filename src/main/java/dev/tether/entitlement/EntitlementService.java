@@ -76,14 +76,17 @@ public class EntitlementService {
         Decision decision = open(caller, AuditType.DEVICE_BOUND_TOKEN, contentId);
         Instant now = Instant.now();
         EntitlementSteps.BoundOrder bound = steps.deviceBound(decision, caller, contentId, cookie, now);
-        Optional<DeviceId> resolved = bound.device().isPresent()
-                ? Optional.empty() : Optional.of(resolve(decision, caller, bound));
+        Optional<DeviceId> resolved =
+                bound.device().isPresent() ? Optional.empty() : Optional.of(resolve(decision, caller, bound));
         EntitlementSteps.TokenOrder order = admit(decision, caller, bound, resolved, now);
         return grant(decision, caller, now, order, Optional.empty());
     }
 
     private Decision open(Caller caller, AuditType type, ContentId contentId) {
-        return decisions.open(type).user(caller.user()).request(caller.requestId(), caller.clientAddress())
+        return decisions
+                .open(type)
+                .user(caller.user())
+                .request(caller.requestId(), caller.clientAddress())
                 .content(contentId);
     }
 
@@ -106,8 +109,12 @@ public class EntitlementService {
      * resolving one cookie at once, on one server or two): the next attempt finds the winner's
      * binding and device. The database's row locks, versions and unique keys decide the race.
      */
-    private EntitlementSteps.TokenOrder admit(Decision decision, Caller caller, EntitlementSteps.BoundOrder bound,
-                                              Optional<DeviceId> resolved, Instant now) {
+    private EntitlementSteps.TokenOrder admit(
+            Decision decision,
+            Caller caller,
+            EntitlementSteps.BoundOrder bound,
+            Optional<DeviceId> resolved,
+            Instant now) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return steps.admit(decision, caller, bound, resolved, now);
@@ -127,8 +134,8 @@ public class EntitlementService {
      * Every step of a request is dated {@code now}, its start: the token window is counted from
      * the grant's time, and a resolution shares the instant of the token it was looked up for.
      */
-    private Grant grant(Decision decision, Caller caller, Instant now, EntitlementSteps.TokenOrder order,
-                        Optional<Cookie> cookie) {
+    private Grant grant(
+            Decision decision, Caller caller, Instant now, EntitlementSteps.TokenOrder order, Optional<Cookie> cookie) {
         TokenUrl url;
         try {
             url = expressPlay.requestToken(order.request());
@@ -145,7 +152,9 @@ public class EntitlementService {
             if (refused.isDeviceBindingUnsupported()) {
                 return EntitlementSteps.refusal(caller, SeesError.DEVICE_BINDING_UNSUPPORTED);
             }
-            return new EntitlementRefusedException(SeesError.EXPRESSPLAY_REFUSED, caller.requestId(),
+            return new EntitlementRefusedException(
+                    SeesError.EXPRESSPLAY_REFUSED,
+                    caller.requestId(),
                     SeesError.EXPRESSPLAY_REFUSED.text() + " (ExpressPlay error " + refused.errorCode() + ": "
                             + refused.getMessage() + ")");
         }

@@ -51,12 +51,10 @@ public class EntitlementSteps {
     BindingSettings settings;
 
     /** What ExpressPlay is to be asked for, and when the token it issues expires. */
-    public record TokenOrder(TokenRequest request, Instant expiry) {
-    }
+    public record TokenOrder(TokenRequest request, Instant expiry) {}
 
     /** A device-bound request that passed the checks before its device is known. */
-    public record BoundOrder(Content content, Cookie cookie, Optional<DeviceId> device) {
-    }
+    public record BoundOrder(Content content, Cookie cookie, Optional<DeviceId> device) {}
 
     /** requestType 1: the title's checks; a title that needs device binding gets no time-based token. */
     @Transactional
@@ -69,8 +67,8 @@ public class EntitlementSteps {
         }
         Instant expiry = content.tokenExpiry(now);
         withWindow(decision, content);
-        return new TokenOrder(TokenRequest.timeBound(catalog.keyMaterial(content), expiry, content.rentalDuration()),
-                expiry);
+        return new TokenOrder(
+                TokenRequest.timeBound(catalog.keyMaterial(content), expiry, content.rentalDuration()), expiry);
     }
 
     /**
@@ -79,11 +77,11 @@ public class EntitlementSteps {
      * not for the title.
      */
     @Transactional
-    public TokenOrder register(Decision decision, Caller caller, ContentId requested, Optional<String> clientCookie,
-                               Instant now) {
+    public TokenOrder register(
+            Decision decision, Caller caller, ContentId requested, Optional<String> clientCookie, Instant now) {
         available(caller, requested);
-        Content registration = catalog.registrationContent()
-                .orElseThrow(() -> refusal(caller, SeesError.NO_REGISTRATION_CONTENT));
+        Content registration =
+                catalog.registrationContent().orElseThrow(() -> refusal(caller, SeesError.NO_REGISTRATION_CONTENT));
         Cookie cookie = clientCookie.map(text -> wellFormed(caller, text)).orElseGet(Cookie::mint);
         decision.cookie(cookie);
         if (bindings.exists(cookie)) {
@@ -102,8 +100,8 @@ public class EntitlementSteps {
 
     /** requestType 3, before ExpressPlay is asked anything: the title and the cookie's binding. */
     @Transactional
-    public BoundOrder deviceBound(Decision decision, Caller caller, ContentId contentId, Optional<String> cookieText,
-                                  Instant now) {
+    public BoundOrder deviceBound(
+            Decision decision, Caller caller, ContentId contentId, Optional<String> cookieText, Instant now) {
         Content content = entitled(decision, caller, contentId);
         Cookie cookie = wellFormed(caller, cookieText.orElseThrow(() -> refusal(caller, SeesError.NOT_REGISTERED)));
         decision.cookie(cookie);
@@ -119,17 +117,20 @@ public class EntitlementSteps {
      * unique device) as {@link ConcurrentDecisionException}.
      */
     @Transactional
-    public TokenOrder admit(Decision decision, Caller caller, BoundOrder order, Optional<DeviceId> resolved,
-                            Instant now) {
+    public TokenOrder admit(
+            Decision decision, Caller caller, BoundOrder order, Optional<DeviceId> resolved, Instant now) {
         DeviceBinding binding = binding(decision, caller, order.cookie(), now);
         DeviceId device;
         Admission admission;
         try {
             device = binding.deviceId().orElseGet(() -> {
-                DeviceId found = resolved.orElseThrow(() ->
-                        new IllegalStateException("a pending binding reached admission without a device"));
+                DeviceId found = resolved.orElseThrow(
+                        () -> new IllegalStateException("a pending binding reached admission without a device"));
                 binding.resolve(found, now);
-                audit.record(decision.about(AuditType.DEVICE_RESOLUTION).device(found).granted(now).build());
+                audit.record(decision.about(AuditType.DEVICE_RESOLUTION)
+                        .device(found)
+                        .granted(now)
+                        .build());
                 return found;
             });
             admission = roster.admit(caller.user(), device, order.content().id(), now);
@@ -144,9 +145,12 @@ public class EntitlementSteps {
         decision.detail().put("newDevice", admission.newDevice());
         switch (admission.outcome()) {
             case REVOKED -> throw refusal(caller, SeesError.DEVICE_REVOKED);
-            case LIMIT_REACHED -> throw new EntitlementRefusedException(SeesError.DEVICE_LIMIT_REACHED,
-                    caller.requestId(), "Your " + admission.limit() + " device slots are all in use. "
-                            + SeesError.DEVICE_LIMIT_REACHED.text());
+            case LIMIT_REACHED ->
+                throw new EntitlementRefusedException(
+                        SeesError.DEVICE_LIMIT_REACHED,
+                        caller.requestId(),
+                        "Your " + admission.limit() + " device slots are all in use. "
+                                + SeesError.DEVICE_LIMIT_REACHED.text());
             case ADMITTED -> {
                 // The token may be asked for.
             }
@@ -154,8 +158,10 @@ public class EntitlementSteps {
         Content content = order.content();
         Instant expiry = content.tokenExpiry(now);
         withWindow(decision, content);
-        return new TokenOrder(TokenRequest.deviceBound(catalog.keyMaterial(content), expiry, content.rentalDuration(),
-                order.cookie(), device), expiry);
+        return new TokenOrder(
+                TokenRequest.deviceBound(
+                        catalog.keyMaterial(content), expiry, content.rentalDuration(), order.cookie(), device),
+                expiry);
     }
 
     /** The cookie's binding, if it is the caller's, unexpired and not ended. */
@@ -178,7 +184,8 @@ public class EntitlementSteps {
     private Content entitled(Decision decision, Caller caller, ContentId contentId) {
         Content content = available(caller, contentId);
         ContentPolicy policy = content.policy();
-        decision.detail().put("policyVersion", content.policyVersion())
+        decision.detail()
+                .put("policyVersion", content.policyVersion())
                 .put("requiredGroup", policy.requiredGroup().orElse(null));
         if (!policy.admits(caller.groups())) {
             decision.detail().put("groupCheck", "failed");

@@ -5,5 +5,4 @@ import dev.tether.expressplay.TokenUrl;
 import java.util.Optional;
 
 /** A granted entitlement: the token URL and, for a registration, the cookie it carries. */
-public record Grant(TokenUrl tokenUrl, Optional<Cookie> cookie) {
-}
+public record Grant(TokenUrl tokenUrl, Optional<Cookie> cookie) {}

@@ -10,26 +10,42 @@ import dev.tether.platform.Refusal;
  */
 public enum SeesError implements Refusal {
     INVALID_REQUEST(1001, true, "The request is not a valid SEES entitlement request."),
-    UNSUPPORTED_VERSION(1002, true, "This protocol version is not supported; the response carries the supported version."),
-    UNKNOWN_REQUEST_TYPE(1003, true, "requestType must be 1 (time-based), 2 (device registration) or 3 (device-bound)."),
+    UNSUPPORTED_VERSION(
+            1002, true, "This protocol version is not supported; the response carries the supported version."),
+    UNKNOWN_REQUEST_TYPE(
+            1003, true, "requestType must be 1 (time-based), 2 (device registration) or 3 (device-bound)."),
     UNKNOWN_CONTENT(2001, false, "No content with this contentID can be licensed."),
     CONTENT_RETIRED(2002, false, "This title is no longer available."),
     GROUP_REQUIRED(2003, false, "Your subscription does not include this title."),
-    DEVICE_BINDING_REQUIRED(2004, false, "This title plays only on a registered device: register it (requestType 2), then ask for a device-bound token (requestType 3)."),
+    DEVICE_BINDING_REQUIRED(
+            2004,
+            false,
+            "This title plays only on a registered device: register it (requestType 2), then ask for a device-bound token (requestType 3)."),
     COOKIE_MALFORMED(3001, false, "customerCookie must be " + Cookie.RULE + "."),
     NOT_REGISTERED(3002, false, "This cookie was never registered; register the device first (requestType 2)."),
-    COOKIE_OF_ANOTHER_USER(3003, false, "This cookie belongs to another user; register this device for yourself (requestType 2)."),
+    COOKIE_OF_ANOTHER_USER(
+            3003, false, "This cookie belongs to another user; register this device for yourself (requestType 2)."),
     COOKIE_EXPIRED(3004, false, "This registration has expired; register the device again (requestType 2)."),
     COOKIE_IN_USE(3005, false, "This cookie is already in use; send none and Tether will choose one."),
-    DEVICE_NOT_REDEEMED(3006, false, "The device has not redeemed its registration token yet; play the registration content with this cookie, then ask again."),
+    DEVICE_NOT_REDEEMED(
+            3006,
+            false,
+            "The device has not redeemed its registration token yet; play the registration content with this cookie, then ask again."),
     CONCURRENT_REQUESTS(3007, false, "Other requests for this device are being decided right now; try again."),
-    DEVICE_LIMIT_REACHED(3008, false, "You have reached your limit of active devices. Free a slot: remove a device you no longer use in your device list (DELETE /api/devices/{id}, one removal per cooldown period) or ask support to reset your devices, then ask again."),
-    DEVICE_REVOKED(3009, false, "This device has been blocked for your account by an administrator and gets no new licenses; contact support."),
+    DEVICE_LIMIT_REACHED(
+            3008,
+            false,
+            "You have reached your limit of active devices. Free a slot: remove a device you no longer use in your device list (DELETE /api/devices/{id}, one removal per cooldown period) or ask support to reset your devices, then ask again."),
+    DEVICE_REVOKED(
+            3009,
+            false,
+            "This device has been blocked for your account by an administrator and gets no new licenses; contact support."),
     DEVICE_REMOVED(3010, false, "This device was removed from your account; register it again (requestType 2)."),
     EXPRESSPLAY_REFUSED(4001, false, "ExpressPlay refused to issue the token."),
     EXPRESSPLAY_UNAVAILABLE(4002, false, "ExpressPlay is unavailable right now; try again shortly."),
     DEVICE_BINDING_UNSUPPORTED(4003, false, "Device binding is not supported by this ExpressPlay account."),
-    NO_REGISTRATION_CONTENT(4004, false, "Device registration is not configured: the catalog has no registration content.");
+    NO_REGISTRATION_CONTENT(
+            4004, false, "Device registration is not configured: the catalog has no registration content.");
 
     private final int code;
     private final boolean malformedRequest;

@@ -30,8 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @RecordsRefusals
 public class SeesRequests {
 
-    private static final Pattern GUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern GUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     @Inject
     @ConfigProperty(name = "tether.sees.max-body-bytes", defaultValue = "4096")
@@ -41,9 +41,10 @@ public class SeesRequests {
     Decisions decisions;
 
     public EntitlementRequest read(InputStream body, String contentType, Caller caller) {
-        Decision decision = decisions.open(AuditType.INVALID_REQUEST).user(caller.user())
-                .request(null, caller.clientAddress());
-        if (contentType != null && !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        Decision decision =
+                decisions.open(AuditType.INVALID_REQUEST).user(caller.user()).request(null, caller.clientAddress());
+        if (contentType != null
+                && !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw refuse(null, SeesError.INVALID_REQUEST, "Content-Type must be application/json.");
         }
         byte[] bytes = readAtMost(body, maxBodyBytes);
@@ -52,7 +53,9 @@ public class SeesRequests {
         }
         JsonObject json;
         try {
-            json = Jsonp.provider().createReader(new ByteArrayInputStream(bytes)).readObject();
+            json = Jsonp.provider()
+                    .createReader(new ByteArrayInputStream(bytes))
+                    .readObject();
         } catch (JsonException | IllegalStateException e) {
             throw refuse(null, SeesError.INVALID_REQUEST, "The request body is not a JSON object.");
         }
@@ -71,7 +74,9 @@ public class SeesRequests {
             throw refuse(messageId, SeesError.INVALID_REQUEST, "version is required and must be an integer.");
         }
         if (version != EntitlementRequest.SUPPORTED_VERSION) {
-            throw refuse(messageId, SeesError.UNSUPPORTED_VERSION,
+            throw refuse(
+                    messageId,
+                    SeesError.UNSUPPORTED_VERSION,
                     "version " + version + " is not supported; the highest supported version is "
                             + EntitlementRequest.SUPPORTED_VERSION + ".");
         }
@@ -81,16 +86,16 @@ public class SeesRequests {
             if (code == null) {
                 throw refuse(messageId, SeesError.INVALID_REQUEST, "requestType must be an integer.");
             }
-            type = RequestType.of(code).orElseThrow(() ->
-                    refuse(messageId, SeesError.UNKNOWN_REQUEST_TYPE, SeesError.UNKNOWN_REQUEST_TYPE.text()));
+            type = RequestType.of(code)
+                    .orElseThrow(() ->
+                            refuse(messageId, SeesError.UNKNOWN_REQUEST_TYPE, SeesError.UNKNOWN_REQUEST_TYPE.text()));
         }
         JsonValue contentValue = json.get("contentID");
         if (!(contentValue instanceof JsonString contentString)) {
             throw refuse(messageId, SeesError.INVALID_REQUEST, "contentID is required and must be a string.");
         }
         if (!ContentId.isWellFormed(contentString.getString())) {
-            throw refuse(messageId, SeesError.INVALID_REQUEST,
-                    "contentID must be " + ContentId.RULE + ".");
+            throw refuse(messageId, SeesError.INVALID_REQUEST, "contentID must be " + ContentId.RULE + ".");
         }
         Optional<String> cookie = Optional.empty();
         JsonValue cookieValue = json.get("customerCookie");

@@ -40,7 +40,8 @@ public class SeesResource {
     @POST
     @Path("entitlement")
     @Produces(MediaType.APPLICATION_JSON)
-    public EntitlementResponse entitlement(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+    public EntitlementResponse entitlement(
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         Caller anonymous = new Caller(currentUser.id(), currentUser.groups(), null, http.getRemoteAddr());
         EntitlementRequest request = requests.read(body, contentType, anonymous);
         Caller caller = anonymous.forRequest(request.messageId());
@@ -49,7 +50,9 @@ public class SeesResource {
             case DEVICE_REGISTRATION -> service.register(caller, request.contentId(), request.customerCookie());
             case DEVICE_BOUND -> service.deviceBound(caller, request.contentId(), request.customerCookie());
         };
-        return EntitlementResponse.granted(request.messageId(), grant.tokenUrl().value(),
+        return EntitlementResponse.granted(
+                request.messageId(),
+                grant.tokenUrl().value(),
                 grant.cookie().map(Object::toString).orElse(null));
     }
 
@@ -57,7 +60,8 @@ public class SeesResource {
     @POST
     @Path("SEESServlet")
     @Produces(MediaType.APPLICATION_JSON)
-    public EntitlementResponse seesServlet(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+    public EntitlementResponse seesServlet(
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         return entitlement(contentType, body);
     }
 }

@@ -59,10 +59,17 @@ public class ExpressPlayCalls {
     String deviceIdParameter;
 
     @Timeout(3000)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100,
+    @Retry(
+            maxRetries = 2,
+            delay = 200,
+            jitter = 100,
             retryOn = {ExpressPlayUnavailableException.class, TimeoutException.class},
             abortOn = {ExpressPlayRefusedException.class, ExpressPlayMisbehavedException.class})
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
+    @CircuitBreaker(
+            requestVolumeThreshold = 20,
+            failureRatio = 0.5,
+            delay = 10_000,
+            successThreshold = 2,
             failOn = {ExpressPlayUnavailableException.class, TimeoutException.class},
             skipOn = ExpressPlayRefusedException.class)
     @Bulkhead(16)
@@ -93,10 +100,17 @@ public class ExpressPlayCalls {
     }
 
     @Timeout(5000)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100,
+    @Retry(
+            maxRetries = 2,
+            delay = 200,
+            jitter = 100,
             retryOn = {ExpressPlayUnavailableException.class, TimeoutException.class},
             abortOn = {ExpressPlayRefusedException.class, ExpressPlayMisbehavedException.class})
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
+    @CircuitBreaker(
+            requestVolumeThreshold = 20,
+            failureRatio = 0.5,
+            delay = 10_000,
+            successThreshold = 2,
             failOn = {ExpressPlayUnavailableException.class, TimeoutException.class},
             skipOn = ExpressPlayRefusedException.class)
     @Bulkhead(16)
@@ -109,11 +123,13 @@ public class ExpressPlayCalls {
             throw unreachable("record retrieval", e);
         }
         // The first redemption with the cookie is the registration; later ones cannot move the binding.
-        return records == null ? Optional.empty() : records.stream()
-                .filter(Objects::nonNull)
-                .filter(r -> cookie.value().equals(r.cookie()) && DeviceId.isWellFormed(r.deviceId()))
-                .min(Comparator.comparing(ExpressPlayCalls::timeOf))
-                .map(r -> new DeviceId(r.deviceId()));
+        return records == null
+                ? Optional.empty()
+                : records.stream()
+                        .filter(Objects::nonNull)
+                        .filter(r -> cookie.value().equals(r.cookie()) && DeviceId.isWellFormed(r.deviceId()))
+                        .min(Comparator.comparing(ExpressPlayCalls::timeOf))
+                        .map(r -> new DeviceId(r.deviceId()));
     }
 
     private String customerAuthenticator() {

@@ -39,7 +39,8 @@ public class ExpressPlayErrorMapper implements ResponseExceptionMapper<ExpressPl
     private static Integer errorCode(Response response) {
         try {
             String body = response.readEntity(String.class);
-            JsonObject json = Jsonp.provider().createReader(new StringReader(body)).readObject();
+            JsonObject json =
+                    Jsonp.provider().createReader(new StringReader(body)).readObject();
             JsonValue code = json.get("errorCode");
             return code instanceof JsonNumber number ? number.intValue() : null;
         } catch (JsonException | IllegalStateException | jakarta.ws.rs.ProcessingException e) {

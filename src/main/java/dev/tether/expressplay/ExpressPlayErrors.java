@@ -36,8 +36,7 @@ public final class ExpressPlayErrors {
             Map.entry(DEVICE_BINDING_UNSUPPORTED, "device binding is not supported by this ExpressPlay account"),
             Map.entry(FAIRPLAY_DISABLED, "FairPlay is disabled for this ExpressPlay account"));
 
-    private ExpressPlayErrors() {
-    }
+    private ExpressPlayErrors() {}
 
     public static String meaning(int code) {
         return MEANINGS.getOrDefault(code, "ExpressPlay error");

@@ -2,11 +2,11 @@ package dev.tether.expressplay;
 
 import dev.tether.binding.Cookie;
 import dev.tether.binding.DeviceId;
+import dev.tether.expressplay.ExpressPlayStats.Endpoint;
+import dev.tether.expressplay.ExpressPlayStats.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import dev.tether.expressplay.ExpressPlayStats.Endpoint;
-import dev.tether.expressplay.ExpressPlayStats.Outcome;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -42,11 +42,15 @@ public class ExpressPlayGateway {
             stats.ended(endpoint, Outcome.SUCCEEDED);
             return result;
         } catch (ExpressPlayException e) {
-            stats.ended(endpoint, e instanceof ExpressPlayRefusedException ? Outcome.REFUSED
-                    : e instanceof ExpressPlayMisbehavedException ? Outcome.MISBEHAVED : Outcome.UNAVAILABLE);
+            stats.ended(
+                    endpoint,
+                    e instanceof ExpressPlayRefusedException
+                            ? Outcome.REFUSED
+                            : e instanceof ExpressPlayMisbehavedException ? Outcome.MISBEHAVED : Outcome.UNAVAILABLE);
             throw e;
         } catch (FaultToleranceException e) {
-            Outcome outcome = e instanceof CircuitBreakerOpenException ? Outcome.CIRCUIT_OPEN
+            Outcome outcome = e instanceof CircuitBreakerOpenException
+                    ? Outcome.CIRCUIT_OPEN
                     : e instanceof BulkheadException ? Outcome.BULKHEAD_FULL : Outcome.TIMED_OUT;
             stats.ended(endpoint, outcome);
             throw new ExpressPlayUnavailableException("ExpressPlay " + endpoint + " unavailable: " + outcome, e);

@@ -16,10 +16,21 @@ import java.util.concurrent.atomic.AtomicReference;
 public class ExpressPlayStats {
 
     /** The ExpressPlay endpoints Tether calls. */
-    public enum Endpoint { TOKEN, RECORDS }
+    public enum Endpoint {
+        TOKEN,
+        RECORDS
+    }
 
     /** How a call through the gateway ended. */
-    public enum Outcome { SUCCEEDED, REFUSED, UNAVAILABLE, MISBEHAVED, TIMED_OUT, CIRCUIT_OPEN, BULKHEAD_FULL }
+    public enum Outcome {
+        SUCCEEDED,
+        REFUSED,
+        UNAVAILABLE,
+        MISBEHAVED,
+        TIMED_OUT,
+        CIRCUIT_OPEN,
+        BULKHEAD_FULL
+    }
 
     private final Map<Endpoint, Counters> counters = new EnumMap<>(Endpoint.class);
 
@@ -59,8 +70,8 @@ public class ExpressPlayStats {
      * One endpoint's counters. {@code attempts} counts the calls that left for ExpressPlay,
      * retries included, and excludes those the open circuit or the full bulkhead stopped.
      */
-    public record EndpointStats(long calls, long attempts, Map<Outcome, Long> outcomes, Instant lastRejectedByOpenCircuit) {
-    }
+    public record EndpointStats(
+            long calls, long attempts, Map<Outcome, Long> outcomes, Instant lastRejectedByOpenCircuit) {}
 
     private static final class Counters {
         final AtomicLong calls = new AtomicLong();

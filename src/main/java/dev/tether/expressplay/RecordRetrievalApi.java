@@ -17,7 +17,8 @@ public interface RecordRetrievalApi {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    List<TransactionRecord> byCookie(@QueryParam("customerAuthenticator") String customerAuthenticator,
-                                     @QueryParam("errorFormat") String errorFormat,
-                                     @QueryParam("cookie") String cookie);
+    List<TransactionRecord> byCookie(
+            @QueryParam("customerAuthenticator") String customerAuthenticator,
+            @QueryParam("errorFormat") String errorFormat,
+            @QueryParam("cookie") String cookie);
 }

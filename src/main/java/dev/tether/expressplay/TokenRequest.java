@@ -12,8 +12,12 @@ import java.util.Optional;
  * What Tether asks ExpressPlay to put into a FairPlay token: the key material, the expiration
  * time, and optionally a rental duration, a cookie and a device restriction.
  */
-public record TokenRequest(KeyMaterial key, Instant expiresAt, Duration rentalDuration,
-                           Optional<Cookie> cookie, Optional<DeviceId> device) {
+public record TokenRequest(
+        KeyMaterial key,
+        Instant expiresAt,
+        Duration rentalDuration,
+        Optional<Cookie> cookie,
+        Optional<DeviceId> device) {
 
     public TokenRequest {
         Objects.requireNonNull(key);
@@ -31,8 +35,8 @@ public record TokenRequest(KeyMaterial key, Instant expiresAt, Duration rentalDu
         return new TokenRequest(key, expiresAt, Duration.ZERO, Optional.of(cookie), Optional.empty());
     }
 
-    public static TokenRequest deviceBound(KeyMaterial key, Instant expiresAt, Duration rental, Cookie cookie,
-                                           DeviceId device) {
+    public static TokenRequest deviceBound(
+            KeyMaterial key, Instant expiresAt, Duration rental, Cookie cookie, DeviceId device) {
         return new TokenRequest(key, expiresAt, rental, Optional.of(cookie), Optional.of(device));
     }
 }

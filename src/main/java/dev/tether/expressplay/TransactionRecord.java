@@ -11,5 +11,4 @@ public record TransactionRecord(
         @JsonbProperty("time") String time,
         @JsonbProperty("cookie") String cookie,
         @JsonbProperty("eventType") String eventType,
-        @JsonbProperty("deviceId") String deviceId) {
-}
+        @JsonbProperty("deviceId") String deviceId) {}

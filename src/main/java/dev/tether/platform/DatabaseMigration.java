@@ -52,9 +52,11 @@ public class DatabaseMigration {
     }
 
     void onStartup(@Observes Startup startup) {
-        var result = flyway(database.dataSource(), javaMigrations.stream().toList()).migrate();
+        var result =
+                flyway(database.dataSource(), javaMigrations.stream().toList()).migrate();
         LOG.info(() -> "Database schema up to date (" + result.migrationsExecuted + " migrations applied now, "
-                + "target version " + (result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion) + ")");
+                + "target version " + (result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion)
+                + ")");
         schemaReady.fire(new SchemaReady(result.migrationsExecuted));
     }
 }

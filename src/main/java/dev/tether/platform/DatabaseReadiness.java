@@ -23,9 +23,14 @@ public class DatabaseReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         try {
-            return HealthCheckResponse.named("database").status(database.answers(TIMEOUT_SECONDS)).build();
+            return HealthCheckResponse.named("database")
+                    .status(database.answers(TIMEOUT_SECONDS))
+                    .build();
         } catch (SQLException e) {
-            return HealthCheckResponse.named("database").down().withData("error", e.getClass().getSimpleName()).build();
+            return HealthCheckResponse.named("database")
+                    .down()
+                    .withData("error", e.getClass().getSimpleName())
+                    .build();
         }
     }
 }

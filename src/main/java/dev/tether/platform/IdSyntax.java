@@ -14,6 +14,5 @@ public final class IdSyntax {
     /** {@link #CHARACTERS} in words, for messages. */
     public static final String CHARACTERS_TEXT = "letters, digits, '.', '_', ':' or '-'";
 
-    private IdSyntax() {
-    }
+    private IdSyntax() {}
 }

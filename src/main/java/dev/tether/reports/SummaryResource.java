@@ -37,11 +37,15 @@ public class SummaryResource {
     ReportSettings settings;
 
     /** Aggregates over [from, to): by default the last 30 days; at most 366 days. */
-    @Operation(summary = "Aggregates over a time range", description = "Tokens per UTC day and per content, refusals by reason, distinct active devices, users near the device limit; default the last 30 days, at most 366.")
+    @Operation(
+            summary = "Aggregates over a time range",
+            description =
+                    "Tokens per UTC day and per content, refusals by reason, distinct active devices, users near the device limit; default the last 30 days, at most 366.")
     @GET
     public AuditorSummary summary(@QueryParam("from") String from, @QueryParam("to") String to) {
         SummaryRange range = SummaryRange.parse(from, to);
-        return AuditorSummary.of(trail.summary(range), deviceLimits.nearLimit(range.from(), range.to(),
-                settings.deviceLimitMargin(), AuditReports.MAX_ROWS));
+        return AuditorSummary.of(
+                trail.summary(range),
+                deviceLimits.nearLimit(range.from(), range.to(), settings.deviceLimitMargin(), AuditReports.MAX_ROWS));
     }
 }

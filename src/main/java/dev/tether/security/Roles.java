@@ -10,6 +10,5 @@ public final class Roles {
     /** May manage content and any user's devices. */
     public static final String ADMIN = "admin";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -41,7 +41,8 @@ public class ConfigurationCheck {
         List<ProductionConfiguration.Problem> problems = ProductionConfiguration.check(lookup);
         if (problems.isEmpty()) {
             if (ProductionConfiguration.isDevProfile(lookup)) {
-                LOG.warning("Configuration checked under the dev profile: development secrets and plain http are accepted");
+                LOG.warning(
+                        "Configuration checked under the dev profile: development secrets and plain http are accepted");
             } else {
                 LOG.info("Configuration checked: every secret and trust anchor is set");
             }
@@ -52,6 +53,9 @@ public class ConfigurationCheck {
         }
         throw new IllegalStateException("Tether refuses to start: " + problems.size()
                 + " configuration problem(s), logged above, in "
-                + problems.stream().map(ProductionConfiguration.Problem::key).distinct().collect(Collectors.joining(", ")));
+                + problems.stream()
+                        .map(ProductionConfiguration.Problem::key)
+                        .distinct()
+                        .collect(Collectors.joining(", ")));
     }
 }

@@ -37,6 +37,7 @@ public final class ProductionConfiguration {
 
     /** The development master key and authenticator are in the repository, so they protect nothing. */
     private static final String DEVELOPMENT_MASTER_KEY = "uW1Pj4Xq7rTz0yq0m8cH3m3yQm0b6QXo2n4bqkSg9Cs=";
+
     private static final String DEVELOPMENT_AUTHENTICATOR = "1000,00112233445566778899aabbccddeeff";
 
     /** ExpressPlay's shape, {@code <customerId>,<32 hex digits>}. */
@@ -85,8 +86,10 @@ public final class ProductionConfiguration {
         Optional<String> spec = value(MASTER_KEYS);
         Set<String> ids = null;
         if (spec.isEmpty()) {
-            refuse(MASTER_KEYS, "is not set: production supplies its own AES master keys "
-                    + "(id:base64key, separated by ';') from a secret store");
+            refuse(
+                    MASTER_KEYS,
+                    "is not set: production supplies its own AES master keys "
+                            + "(id:base64key, separated by ';') from a secret store");
         } else {
             try {
                 ids = MasterKeys.idsOf(spec.get());
@@ -118,8 +121,9 @@ public final class ProductionConfiguration {
     private void checkCustomerAuthenticator() {
         Optional<String> authenticator = value(CUSTOMER_AUTHENTICATOR);
         if (authenticator.isEmpty()) {
-            refuse(CUSTOMER_AUTHENTICATOR, "is not set: production supplies ExpressPlay's customer authenticator "
-                    + "from a secret store");
+            refuse(
+                    CUSTOMER_AUTHENTICATOR,
+                    "is not set: production supplies ExpressPlay's customer authenticator " + "from a secret store");
         } else if (!AUTHENTICATOR.matcher(authenticator.get()).matches()) {
             refuse(CUSTOMER_AUTHENTICATOR, "is not shaped <customerId>,<32 hex digits>");
         } else if (!dev && authenticator.get().equalsIgnoreCase(DEVELOPMENT_AUTHENTICATOR)) {
@@ -148,8 +152,9 @@ public final class ProductionConfiguration {
         Optional<String> key = value(PUBLIC_KEY);
         Optional<String> location = value(PUBLIC_KEY_LOCATION);
         if (key.isEmpty() && location.isEmpty()) {
-            refuse(PUBLIC_KEY_LOCATION, "is not set, nor is " + PUBLIC_KEY
-                    + ": one of them supplies the identity provider's public key");
+            refuse(
+                    PUBLIC_KEY_LOCATION,
+                    "is not set, nor is " + PUBLIC_KEY + ": one of them supplies the identity provider's public key");
         } else if (key.isPresent() && location.isPresent()) {
             refuse(PUBLIC_KEY_LOCATION, "is set together with " + PUBLIC_KEY + ": MicroProfile JWT accepts only one");
         }
@@ -181,8 +186,10 @@ public final class ProductionConfiguration {
                 if (httpScheme(location) == null) {
                     refuse(PUBLIC_KEY_LOCATION, "is not a URL with a host");
                 } else if (!dev) {
-                    refuse(PUBLIC_KEY_LOCATION, "is plain http: the key that verifies every token must come "
-                            + "over https, from a file or from the deployment");
+                    refuse(
+                            PUBLIC_KEY_LOCATION,
+                            "is plain http: the key that verifies every token must come "
+                                    + "over https, from a file or from the deployment");
                 }
             }
             default -> refuse(PUBLIC_KEY_LOCATION, "is neither a path nor an https:, file: or classpath: URL");

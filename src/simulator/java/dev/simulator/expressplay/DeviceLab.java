@@ -1,5 +1,6 @@
 package dev.simulator.expressplay;
 
+import dev.simulator.http.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -8,7 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import dev.simulator.http.ProblemException;
 import java.util.regex.Pattern;
 
 /**
@@ -28,12 +28,16 @@ public class DeviceLab {
     @POST
     public Response spc(@PathParam("deviceId") String deviceId, @QueryParam("assetId") String assetId) {
         if (!HU.matcher(deviceId).matches()) {
-            throw ProblemException.badRequest("bad-device-id", "A simulated device id is 40 hex digits (the 20-byte HU).");
+            throw ProblemException.badRequest(
+                    "bad-device-id", "A simulated device id is 40 hex digits (the 20-byte HU).");
         }
         if (assetId == null || !ASSET.matcher(assetId).matches()) {
-            throw ProblemException.badRequest("bad-asset-id", "Query parameter 'assetId' is required: 1 to 128 letters, digits, '.', '_', ':' or '-'.");
+            throw ProblemException.badRequest(
+                    "bad-asset-id",
+                    "Query parameter 'assetId' is required: 1 to 128 letters, digits, '.', '_', ':' or '-'.");
         }
-        byte[] spc = SimulatedSpc.build(keys.keyServer().getPublic(), deviceId.toLowerCase(java.util.Locale.ROOT), assetId);
+        byte[] spc =
+                SimulatedSpc.build(keys.keyServer().getPublic(), deviceId.toLowerCase(java.util.Locale.ROOT), assetId);
         return Response.ok(spc, MediaType.APPLICATION_OCTET_STREAM_TYPE).build();
     }
 }

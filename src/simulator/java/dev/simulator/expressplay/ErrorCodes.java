@@ -39,8 +39,7 @@ final class ErrorCodes {
             Map.entry(DEVICE_BINDING_UNSUPPORTED, "Device ID binding is not supported for FairPlay"),
             Map.entry(FAIRPLAY_DISABLED, "FairPlay is disabled"));
 
-    private ErrorCodes() {
-    }
+    private ErrorCodes() {}
 
     static String message(int code) {
         return MESSAGES.getOrDefault(code, "Error");

@@ -19,8 +19,7 @@ public final class ExpirationTime {
     private static final Pattern RELATIVE = Pattern.compile("\\+[0-9]{1,9}");
     private static final Pattern ABSOLUTE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z");
 
-    private ExpirationTime() {
-    }
+    private ExpirationTime() {}
 
     /** The expiry instant, or empty if {@code value} is not an acceptable expiration time at {@code now}. */
     public static Optional<Instant> parse(String value, Instant now) {

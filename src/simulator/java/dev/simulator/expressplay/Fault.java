@@ -38,7 +38,16 @@ final class Fault {
     }
 
     FaultView view() {
-        return new FaultView(id, spec.endpoint(), spec.kind(), spec.count(), spec.fraction(), spec.latencyMs(),
-                spec.status(), spec.errorCode(), spec.count() == null ? null : remaining.get(), applied.get());
+        return new FaultView(
+                id,
+                spec.endpoint(),
+                spec.kind(),
+                spec.count(),
+                spec.fraction(),
+                spec.latencyMs(),
+                spec.status(),
+                spec.errorCode(),
+                spec.count() == null ? null : remaining.get(),
+                applied.get());
     }
 }

@@ -52,7 +52,8 @@ public class FaultInjectionFilter implements ContainerRequestFilter, ContainerRe
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        InjectsFaults marker = resource.getResourceClass() == null ? null
+        InjectsFaults marker = resource.getResourceClass() == null
+                ? null
                 : resource.getResourceClass().getAnnotation(InjectsFaults.class);
         if (marker != null) {
             injector.finished(marker.value());
@@ -61,20 +62,33 @@ public class FaultInjectionFilter implements ContainerRequestFilter, ContainerRe
 
     private static Response failure(FaultRequest fault, SimulatedEndpoint endpoint) {
         return switch (fault.kind()) {
-            case HTTP_STATUS -> Response.status(fault.status() == null ? 503 : fault.status())
-                    .type(MediaType.TEXT_PLAIN_TYPE).entity("simulated failure").build();
+            case HTTP_STATUS ->
+                Response.status(fault.status() == null ? 503 : fault.status())
+                        .type(MediaType.TEXT_PLAIN_TYPE)
+                        .entity("simulated failure")
+                        .build();
             case ERROR_CODE -> {
                 int code = fault.errorCode() == null ? ErrorCodes.OUT_OF_TOKENS : fault.errorCode();
                 yield SimulatorErrors.refuse(code, ErrorCodes.message(code), true);
             }
-            case MALFORMED_BODY -> switch (endpoint) {
-                case TOKEN -> Response.ok("%%not-a-token-url", "text/uri-list").build();
-                case RECORDS -> Response.ok("[{\"eventId\": \"1\", \"cookie\": ", MediaType.APPLICATION_JSON_TYPE).build();
-                case RIGHTS -> Response.ok(new byte[] {0x00, 0x01}, MediaType.APPLICATION_OCTET_STREAM_TYPE).build();
-            };
-            case WRONG_CONTENT_TYPE -> Response.ok("<html><body>Maintenance</body></html>", MediaType.TEXT_HTML_TYPE).build();
-            case DISCONNECT -> Response.ok(disconnecting(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                    .header("Content-Length", Integer.toString(2 * PARTIAL_BODY_BYTES)).build();
+            case MALFORMED_BODY ->
+                switch (endpoint) {
+                    case TOKEN ->
+                        Response.ok("%%not-a-token-url", "text/uri-list").build();
+                    case RECORDS ->
+                        Response.ok("[{\"eventId\": \"1\", \"cookie\": ", MediaType.APPLICATION_JSON_TYPE)
+                                .build();
+                    case RIGHTS ->
+                        Response.ok(new byte[] {0x00, 0x01}, MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                                .build();
+                };
+            case WRONG_CONTENT_TYPE ->
+                Response.ok("<html><body>Maintenance</body></html>", MediaType.TEXT_HTML_TYPE)
+                        .build();
+            case DISCONNECT ->
+                Response.ok(disconnecting(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                        .header("Content-Length", Integer.toString(2 * PARTIAL_BODY_BYTES))
+                        .build();
             case LATENCY -> throw new IllegalStateException("latency is not a failure");
         };
     }

@@ -17,5 +17,4 @@ public record FaultRequest(
         @DecimalMin("0.0") @DecimalMax("1.0") Double fraction,
         @Min(1) @Max(60_000) Long latencyMs,
         @Min(400) @Max(599) Integer status,
-        @Max(-1) Integer errorCode) {
-}
+        @Max(-1) Integer errorCode) {}

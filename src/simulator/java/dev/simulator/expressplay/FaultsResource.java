@@ -1,5 +1,6 @@
 package dev.simulator.expressplay;
 
+import dev.simulator.http.ProblemException;
 import dev.simulator.sso.AdminOnly;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import dev.simulator.http.ProblemException;
 import java.util.List;
 import java.util.Map;
 
@@ -29,9 +29,10 @@ import java.util.Map;
 public class FaultsResource {
 
     /** The faults, the call counters, and the most calls served at once since the last reset. */
-    public record State(List<FaultView> faults, Map<SimulatedEndpoint, Long> calls,
-                        Map<SimulatedEndpoint, Integer> maxConcurrentCalls) {
-    }
+    public record State(
+            List<FaultView> faults,
+            Map<SimulatedEndpoint, Long> calls,
+            Map<SimulatedEndpoint, Integer> maxConcurrentCalls) {}
 
     @Inject
     FaultInjector injector;
@@ -45,7 +46,9 @@ public class FaultsResource {
         if (fault.kind() == FaultKind.LATENCY && fault.latencyMs() == null) {
             throw ProblemException.badRequest("fault-latency", "A LATENCY fault needs 'latencyMs'.");
         }
-        return Response.status(Response.Status.CREATED).entity(injector.add(fault).view()).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(injector.add(fault).view())
+                .build();
     }
 
     @GET

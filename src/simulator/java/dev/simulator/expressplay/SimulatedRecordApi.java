@@ -32,12 +32,13 @@ public class SimulatedRecordApi {
     TransactionHistory history;
 
     @GET
-    public Response records(@QueryParam("customerAuthenticator") String authenticator,
-                            @QueryParam("errorFormat") String errorFormat,
-                            @QueryParam("cookie") String cookie,
-                            @QueryParam("id") String id,
-                            @QueryParam("start") String start,
-                            @QueryParam("length") String length) {
+    public Response records(
+            @QueryParam("customerAuthenticator") String authenticator,
+            @QueryParam("errorFormat") String errorFormat,
+            @QueryParam("cookie") String cookie,
+            @QueryParam("id") String id,
+            @QueryParam("start") String start,
+            @QueryParam("length") String length) {
         boolean json = "json".equals(errorFormat);
         Optional<Integer> account = accounts.check(authenticator);
         if (account.isPresent()) {
@@ -68,7 +69,8 @@ public class SimulatedRecordApi {
         }
         JsonArrayBuilder array = Jsonp.provider().createArrayBuilder();
         for (TransactionHistory.Event e : events) {
-            JsonObjectBuilder o = Jsonp.provider().createObjectBuilder()
+            JsonObjectBuilder o = Jsonp.provider()
+                    .createObjectBuilder()
                     .add("eventId", Long.toString(e.eventId()))
                     .add("time", e.time().toString())
                     .add("eventType", e.eventType())
@@ -79,6 +81,7 @@ public class SimulatedRecordApi {
             }
             array.add(o);
         }
-        return Response.ok(array.build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(array.build().toString(), MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 }

@@ -58,16 +58,17 @@ public class SimulatedRightsApi {
         }
         SimulatedSpc.Contents spc;
         try {
-            spc = SimulatedSpc.parse(keys.keyServer().getPublic(), keys.keyServer().getPrivate(), readSpc(body));
+            spc = SimulatedSpc.parse(
+                    keys.keyServer().getPublic(), keys.keyServer().getPrivate(), readSpc(body));
         } catch (SimulatedSpc.InvalidSpcException e) {
             return SimulatorErrors.refuse(ErrorCodes.CKC_FAILED, "invalid SPC: " + e.getMessage(), true);
         }
         if (token.deviceId().isPresent() && !token.deviceId().get().equalsIgnoreCase(spc.deviceId())) {
-            return SimulatorErrors.refuse(ErrorCodes.CKC_FAILED,
-                    "the token is bound to another device", true);
+            return SimulatorErrors.refuse(ErrorCodes.CKC_FAILED, "the token is bound to another device", true);
         }
         history.log(token.cookie().orElse(null), spc.deviceId(), spc.assetId());
-        return Response.ok(ckc(token, spc, now), MediaType.APPLICATION_OCTET_STREAM_TYPE).build();
+        return Response.ok(ckc(token, spc, now), MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .build();
     }
 
     private byte[] ckc(SimulatedToken token, SimulatedSpc.Contents spc, Instant now) {

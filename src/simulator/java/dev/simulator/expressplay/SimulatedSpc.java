@@ -34,6 +34,7 @@ public final class SimulatedSpc {
     public static final long TAG_ASSET_ID = 0x1bf7f53f5d5d5a1fL;
     /** [SK..R1]: holds the 20-byte anonymised device id (HU). */
     public static final long TAG_SK_R1 = 0x3d1a10b8bffac2ecL;
+
     public static final long TAG_TRANSACTION_ID = 0x47aa7ad3440577deL;
 
     private static final int VERSION = 1;
@@ -41,12 +42,11 @@ public final class SimulatedSpc {
     private static final int HEADER_LENGTH = 4 + 4 + 16 + WRAPPED_KEY_LENGTH + 20 + 4;
     private static final int MAX_PAYLOAD = 64 * 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final OAEPParameterSpec OAEP = new OAEPParameterSpec(
-            "SHA-1", "MGF1", MGF1ParameterSpec.SHA1, PSource.PSpecified.DEFAULT);
+    private static final OAEPParameterSpec OAEP =
+            new OAEPParameterSpec("SHA-1", "MGF1", MGF1ParameterSpec.SHA1, PSource.PSpecified.DEFAULT);
 
     /** What the key server learns from an SPC. */
-    public record Contents(String assetId, String deviceId, String transactionId) {
-    }
+    public record Contents(String assetId, String deviceId, String transactionId) {}
 
     /** An SPC that is not one, or was not made for this key server. */
     public static final class InvalidSpcException extends Exception {
@@ -59,8 +59,7 @@ public final class SimulatedSpc {
         }
     }
 
-    private SimulatedSpc() {
-    }
+    private SimulatedSpc() {}
 
     /**
      * The SPC a device with {@code deviceIdHex} (40 hex digits: the 20-byte HU) would send for
@@ -153,7 +152,9 @@ public final class SimulatedSpc {
         if (asset == null || hu == null || hu.length != 20 || transaction == null) {
             throw new InvalidSpcException("SPC lacks the asset id, the device id or the transaction id");
         }
-        return new Contents(new String(asset, StandardCharsets.UTF_8), HexFormat.of().formatHex(hu),
+        return new Contents(
+                new String(asset, StandardCharsets.UTF_8),
+                HexFormat.of().formatHex(hu),
                 HexFormat.of().formatHex(transaction));
     }
 

@@ -18,8 +18,12 @@ import java.util.UUID;
  * reference to the content key, the cookie, the device restriction, the expiry and the rental
  * duration. A client can neither forge nor alter one.
  */
-public record SimulatedToken(String keyReference, Optional<String> cookie, Optional<String> deviceId,
-                             Instant expiresAt, long rentalDurationSeconds) {
+public record SimulatedToken(
+        String keyReference,
+        Optional<String> cookie,
+        Optional<String> deviceId,
+        Instant expiresAt,
+        long rentalDurationSeconds) {
 
     /** A token whose signature, shape or claims do not hold. */
     public static final class InvalidTokenException extends Exception {
@@ -62,8 +66,12 @@ public record SimulatedToken(String keyReference, Optional<String> cookie, Optio
             if (expiry == null || keyReference == null || rental == null) {
                 throw new InvalidTokenException("token claims incomplete");
             }
-            return new SimulatedToken(keyReference, Optional.ofNullable(claims.getStringClaim("ck")),
-                    Optional.ofNullable(claims.getStringClaim("did")), expiry.toInstant(), rental);
+            return new SimulatedToken(
+                    keyReference,
+                    Optional.ofNullable(claims.getStringClaim("ck")),
+                    Optional.ofNullable(claims.getStringClaim("did")),
+                    expiry.toInstant(),
+                    rental);
         } catch (ParseException | JOSEException e) {
             throw new InvalidTokenException("token malformed");
         }

@@ -1,5 +1,6 @@
 package dev.simulator.expressplay;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.enterprise.context.RequestScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -73,13 +73,15 @@ public class SimulatedTokenApi {
         Instant now = Instant.now();
         Optional<Instant> expiry = ExpirationTime.parse(p.getFirst("expirationTime"), now);
         if (expiry.isEmpty()) {
-            return SimulatorErrors.refuse(ErrorCodes.BAD_EXPIRATION,
-                    "expirationTime must be RFC 3339 UTC or +seconds, in the future and at most 30 days ahead", json);
+            return SimulatorErrors.refuse(
+                    ErrorCodes.BAD_EXPIRATION,
+                    "expirationTime must be RFC 3339 UTC or +seconds, in the future and at most 30 days ahead",
+                    json);
         }
         String rental = p.getFirst("rentalDuration");
         if (rental != null && !DIGITS.matcher(rental).matches()) {
-            return SimulatorErrors.refuse(ErrorCodes.BAD_RENTAL_DURATION,
-                    "rentalDuration must be a whole number of seconds", json);
+            return SimulatorErrors.refuse(
+                    ErrorCodes.BAD_RENTAL_DURATION, "rentalDuration must be a whole number of seconds", json);
         }
         String cookie = p.getFirst("cookie");
         if (cookie != null && (cookie.isEmpty() || cookie.length() > MAX_COOKIE_LENGTH)) {
@@ -89,8 +91,12 @@ public class SimulatedTokenApi {
         if (device != null && device.isEmpty()) {
             device = null;
         }
-        SimulatedToken token = new SimulatedToken(keyReference(key), Optional.ofNullable(cookie),
-                Optional.ofNullable(device), expiry.get(), rental == null ? 0 : Long.parseLong(rental));
+        SimulatedToken token = new SimulatedToken(
+                keyReference(key),
+                Optional.ofNullable(cookie),
+                Optional.ofNullable(device),
+                expiry.get(),
+                rental == null ? 0 : Long.parseLong(rental));
         String rightsUrl = uri.getBaseUriBuilder()
                 .path("expressplay/hms/fp/rights/")
                 .queryParam("ExpressPlayToken", token.sign(keys.tokenSecret()))

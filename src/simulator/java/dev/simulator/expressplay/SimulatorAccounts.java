@@ -24,10 +24,9 @@ public class SimulatorAccounts {
         if (authenticator == null || authenticator.isEmpty()) {
             return Optional.of(ErrorCodes.AUTHENTICATOR_MISSING);
         }
-        boolean known = Arrays.stream(authenticators.split(";")).map(String::strip).anyMatch(authenticator::equals);
-        return known
-                ? Optional.empty()
-                : Optional.of(ErrorCodes.AUTHENTICATOR_INVALID);
+        boolean known =
+                Arrays.stream(authenticators.split(";")).map(String::strip).anyMatch(authenticator::equals);
+        return known ? Optional.empty() : Optional.of(ErrorCodes.AUTHENTICATOR_INVALID);
     }
 
     String deviceIdParameter() {

@@ -11,22 +11,34 @@ import jakarta.ws.rs.core.Response;
  */
 final class SimulatorErrors {
 
-    private SimulatorErrors() {
-    }
+    private SimulatorErrors() {}
 
     static Response refuse(int code, String message, boolean json) {
         int status = switch (code) {
             case ErrorCodes.AUTHENTICATOR_MISSING, ErrorCodes.AUTHENTICATOR_INVALID -> 401;
-            case ErrorCodes.OUT_OF_TOKENS, ErrorCodes.ACCOUNT_DISABLED,
-                 ErrorCodes.FAIRPLAY_DISABLED, ErrorCodes.DEVICE_BINDING_UNSUPPORTED -> 403;
+            case ErrorCodes.OUT_OF_TOKENS,
+                    ErrorCodes.ACCOUNT_DISABLED,
+                    ErrorCodes.FAIRPLAY_DISABLED,
+                    ErrorCodes.DEVICE_BINDING_UNSUPPORTED -> 403;
             default -> 400;
         };
         if (json) {
-            String body = Jsonp.provider().createObjectBuilder().add("errorCode", code).add("errorMessage", message).build().toString();
-            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+            String body = Jsonp.provider()
+                    .createObjectBuilder()
+                    .add("errorCode", code)
+                    .add("errorMessage", message)
+                    .build()
+                    .toString();
+            return Response.status(status)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(body)
+                    .build();
         }
         String html = "<html><body><h1>Error " + code + "</h1><p>" + escape(message) + "</p></body></html>";
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(html).build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE)
+                .entity(html)
+                .build();
     }
 
     private static String escape(String text) {

@@ -20,9 +20,7 @@ public class TransactionHistory {
     static final int DEFAULT_COUNT = 32;
 
     /** One logged redemption. */
-    public record Event(long eventId, Instant time, String cookie, String eventType, String deviceId,
-                        String assetId) {
-    }
+    public record Event(long eventId, Instant time, String cookie, String eventType, String deviceId, String assetId) {}
 
     private final Deque<Event> events = new ArrayDeque<>();
     private final AtomicLong ids = new AtomicLong();

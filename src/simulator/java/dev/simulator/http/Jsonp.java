@@ -7,8 +7,7 @@ public final class Jsonp {
 
     private static final JsonProvider PROVIDER = JsonProvider.provider();
 
-    private Jsonp() {
-    }
+    private Jsonp() {}
 
     public static JsonProvider provider() {
         return PROVIDER;

@@ -12,17 +12,20 @@ public final class Problem {
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://simulator.tether.dev/problems/";
 
-    private Problem() {
-    }
+    private Problem() {}
 
     public static Response response(int status, String slug, String title, String detail) {
-        var body = Jsonp.provider().createObjectBuilder()
+        var body = Jsonp.provider()
+                .createObjectBuilder()
                 .add("type", TYPE_BASE + slug)
                 .add("title", title)
                 .add("status", status);
         if (detail != null) {
             body.add("detail", detail);
         }
-        return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(body.build().toString()).build();
+        return Response.status(status)
+                .type(MediaType.valueOf(MEDIA_TYPE))
+                .entity(body.build().toString())
+                .build();
     }
 }

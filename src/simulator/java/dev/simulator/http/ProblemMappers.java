@@ -17,8 +17,7 @@ public final class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
 
-    private ProblemMappers() {
-    }
+    private ProblemMappers() {}
 
     @Provider
     public static class Refusals implements ExceptionMapper<ProblemException> {
@@ -32,7 +31,8 @@ public final class ProblemMappers {
     public static class InvalidBodies implements ExceptionMapper<ConstraintViolationException> {
         @Override
         public Response toResponse(ConstraintViolationException e) {
-            return Problem.response(400, "invalid-body", "Bad request", "The body does not meet the endpoint's constraints.");
+            return Problem.response(
+                    400, "invalid-body", "Bad request", "The body does not meet the endpoint's constraints.");
         }
     }
 
@@ -53,7 +53,8 @@ public final class ProblemMappers {
             if (status >= 500) {
                 LOG.log(Level.WARNING, "simulator request failed", e);
             }
-            String title = Response.Status.fromStatusCode(status) == null ? "Error"
+            String title = Response.Status.fromStatusCode(status) == null
+                    ? "Error"
                     : Response.Status.fromStatusCode(status).getReasonPhrase();
             return Problem.response(status, "http-" + status, title, null);
         }

@@ -24,11 +24,19 @@ public class SimulatorApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(SimulatedTokenApi.class, SimulatedRightsApi.class, SimulatedRecordApi.class,
-                DeviceLab.class, FaultsResource.class, FaultInjectionFilter.class,
-                DevelopmentSso.class, AdminOnlyFilter.class,
-                ProblemMappers.Refusals.class, ProblemMappers.InvalidBodies.class,
-                ProblemMappers.UnreadableBodies.class, ProblemMappers.HttpErrors.class,
+        return Set.of(
+                SimulatedTokenApi.class,
+                SimulatedRightsApi.class,
+                SimulatedRecordApi.class,
+                DeviceLab.class,
+                FaultsResource.class,
+                FaultInjectionFilter.class,
+                DevelopmentSso.class,
+                AdminOnlyFilter.class,
+                ProblemMappers.Refusals.class,
+                ProblemMappers.InvalidBodies.class,
+                ProblemMappers.UnreadableBodies.class,
+                ProblemMappers.HttpErrors.class,
                 ProblemMappers.Unexpected.class);
     }
 }

@@ -43,7 +43,8 @@ public class AdminOnlyFilter implements ContainerRequestFilter {
             SignedJWT jwt = SignedJWT.parse(header.substring("Bearer ".length()).strip());
             if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
                     || !jwt.verify(new RSASSAVerifier(key.key().toRSAPublicKey()))) {
-                request.abortWith(Problem.response(401, "unauthorized", "Unauthorized", "The token is not this SSO's."));
+                request.abortWith(
+                        Problem.response(401, "unauthorized", "Unauthorized", "The token is not this SSO's."));
                 return;
             }
             claims = jwt.getJWTClaimsSet();
@@ -58,7 +59,8 @@ public class AdminOnlyFilter implements ContainerRequestFilter {
         }
         Object groups = claims.getClaim("groups");
         if (!(groups instanceof List<?> list) || !list.contains(ADMIN)) {
-            request.abortWith(Problem.response(403, "forbidden", "Forbidden", "Fault injection needs the admin group."));
+            request.abortWith(
+                    Problem.response(403, "forbidden", "Forbidden", "Fault injection needs the admin group."));
         }
     }
 }

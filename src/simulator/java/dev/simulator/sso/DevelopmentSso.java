@@ -8,8 +8,8 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.simulator.http.ProblemException;
 import dev.simulator.http.Jsonp;
+import dev.simulator.http.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -70,14 +70,22 @@ public class DevelopmentSso {
     @Path("token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response token(@FormParam("user") String user, @FormParam("groups") String groups,
-                          @FormParam("issuer") String issuerOverride, @FormParam("audience") String audienceOverride,
-                          @FormParam("expiresIn") Long expiresIn) {
+    public Response token(
+            @FormParam("user") String user,
+            @FormParam("groups") String groups,
+            @FormParam("issuer") String issuerOverride,
+            @FormParam("audience") String audienceOverride,
+            @FormParam("expiresIn") Long expiresIn) {
         if (user == null || user.isBlank() || user.length() > MAX_USER_LENGTH) {
-            throw ProblemException.badRequest("bad-user", "Form parameter 'user' is required, 1 to " + MAX_USER_LENGTH + " characters.");
+            throw ProblemException.badRequest(
+                    "bad-user", "Form parameter 'user' is required, 1 to " + MAX_USER_LENGTH + " characters.");
         }
-        List<String> groupList = groups == null || groups.isBlank() ? List.of()
-                : Arrays.stream(groups.split(",")).map(String::strip).filter(g -> !g.isEmpty()).toList();
+        List<String> groupList = groups == null || groups.isBlank()
+                ? List.of()
+                : Arrays.stream(groups.split(","))
+                        .map(String::strip)
+                        .filter(g -> !g.isEmpty())
+                        .toList();
         if (!groupList.stream().allMatch(g -> GROUP.matcher(g).matches())) {
             throw ProblemException.badRequest("bad-groups", "'groups' is a comma-separated list of role names.");
         }
@@ -98,14 +106,20 @@ public class DevelopmentSso {
                 .expirationTime(Date.from(now.plus(validity)))
                 .build();
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
-                    .keyID(keys.key().getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(keys.key().getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(keys.key()));
-            String body = Jsonp.provider().createObjectBuilder()
+            String body = Jsonp.provider()
+                    .createObjectBuilder()
                     .add("access_token", jwt.serialize())
                     .add("token_type", "Bearer")
                     .add("expires_in", validity.toSeconds())
-                    .build().toString();
+                    .build()
+                    .toString();
             return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a development token", e);

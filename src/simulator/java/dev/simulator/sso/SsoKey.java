@@ -14,7 +14,9 @@ public class SsoKey {
 
     public SsoKey() {
         try {
-            this.key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+            this.key = new RSAKeyGenerator(2048)
+                    .keyID(UUID.randomUUID().toString())
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot make the development SSO's key", e);
         }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ExpirationTimeTest {
 
@@ -16,7 +16,8 @@ class ExpirationTimeTest {
 
     @Test
     void rfc3339InUtcIsAnInstant() {
-        assertEquals(Optional.of(Instant.parse("2026-04-14T12:01:10Z")), ExpirationTime.parse("2026-04-14T12:01:10Z", NOW));
+        assertEquals(
+                Optional.of(Instant.parse("2026-04-14T12:01:10Z")), ExpirationTime.parse("2026-04-14T12:01:10Z", NOW));
     }
 
     @Test
@@ -31,12 +32,23 @@ class ExpirationTimeTest {
 
     @Test
     void exactlyThirtyDaysIsAccepted() {
-        assertTrue(ExpirationTime.parse("+" + Duration.ofDays(30).toSeconds(), NOW).isPresent());
+        assertTrue(
+                ExpirationTime.parse("+" + Duration.ofDays(30).toSeconds(), NOW).isPresent());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"+2592002", "2026-05-15T12:00:00Z", "2026-04-14T11:59:59Z", "+0", "2026-04-14T13:00:00+01:00",
-            "2026-04-14 12:01:10Z", "tomorrow", "-5", "2026-13-40T12:00:00Z"})
+    @ValueSource(
+            strings = {
+                "+2592002",
+                "2026-05-15T12:00:00Z",
+                "2026-04-14T11:59:59Z",
+                "+0",
+                "2026-04-14T13:00:00+01:00",
+                "2026-04-14 12:01:10Z",
+                "tomorrow",
+                "-5",
+                "2026-13-40T12:00:00Z"
+            })
     void otherValuesAreRefused(String value) {
         assertEquals(Optional.empty(), ExpirationTime.parse(value, NOW));
     }

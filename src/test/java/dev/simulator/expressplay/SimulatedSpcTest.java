@@ -45,8 +45,10 @@ class SimulatedSpcTest {
         ByteBuffer in = ByteBuffer.wrap(spc);
 
         assertEquals(1, in.getInt(0), "version");
-        assertArrayEquals(SimulatedSpc.certificateHash(keyServer.getPublic()),
-                java.util.Arrays.copyOfRange(spc, 152, 172), "certificate hash after the wrapped key");
+        assertArrayEquals(
+                SimulatedSpc.certificateHash(keyServer.getPublic()),
+                java.util.Arrays.copyOfRange(spc, 152, 172),
+                "certificate hash after the wrapped key");
         assertEquals(spc.length - 176, in.getInt(172), "payload length");
         assertEquals(0, (spc.length - 176) % 16, "AES-CBC payload");
     }
@@ -62,7 +64,8 @@ class SimulatedSpcTest {
     void anSpcForAnotherKeyServerIsRefused() {
         byte[] spc = SimulatedSpc.build(otherKeyServer.getPublic(), DEVICE, "demo-movie");
 
-        assertThrows(SimulatedSpc.InvalidSpcException.class,
+        assertThrows(
+                SimulatedSpc.InvalidSpcException.class,
                 () -> SimulatedSpc.parse(keyServer.getPublic(), keyServer.getPrivate(), spc));
     }
 
@@ -71,7 +74,8 @@ class SimulatedSpcTest {
         byte[] spc = SimulatedSpc.build(keyServer.getPublic(), DEVICE, "demo-movie");
         spc[40] ^= 0x01;
 
-        assertThrows(SimulatedSpc.InvalidSpcException.class,
+        assertThrows(
+                SimulatedSpc.InvalidSpcException.class,
                 () -> SimulatedSpc.parse(keyServer.getPublic(), keyServer.getPrivate(), spc));
     }
 
@@ -79,15 +83,19 @@ class SimulatedSpcTest {
     void truncatedOrEmptyInputIsRefused() {
         byte[] spc = SimulatedSpc.build(keyServer.getPublic(), DEVICE, "demo-movie");
 
-        assertThrows(SimulatedSpc.InvalidSpcException.class,
-                () -> SimulatedSpc.parse(keyServer.getPublic(), keyServer.getPrivate(), java.util.Arrays.copyOf(spc, spc.length - 16)));
-        assertThrows(SimulatedSpc.InvalidSpcException.class,
+        assertThrows(
+                SimulatedSpc.InvalidSpcException.class,
+                () -> SimulatedSpc.parse(
+                        keyServer.getPublic(), keyServer.getPrivate(), java.util.Arrays.copyOf(spc, spc.length - 16)));
+        assertThrows(
+                SimulatedSpc.InvalidSpcException.class,
                 () -> SimulatedSpc.parse(keyServer.getPublic(), keyServer.getPrivate(), new byte[0]));
     }
 
     @Test
     void twoSpcsOfOneDeviceDiffer() {
-        assertNotEquals(ByteBuffer.wrap(SimulatedSpc.build(keyServer.getPublic(), DEVICE, "a")),
+        assertNotEquals(
+                ByteBuffer.wrap(SimulatedSpc.build(keyServer.getPublic(), DEVICE, "a")),
                 ByteBuffer.wrap(SimulatedSpc.build(keyServer.getPublic(), DEVICE, "a")));
     }
 

@@ -13,9 +13,12 @@ class SimulatedTokenTest {
     private static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes();
     private static final byte[] OTHER_SECRET = "fedcba9876543210fedcba9876543210".getBytes();
 
-    private final SimulatedToken token = new SimulatedToken("847d47ea9577688d", Optional.of("cookie-1234567890"),
+    private final SimulatedToken token = new SimulatedToken(
+            "847d47ea9577688d",
+            Optional.of("cookie-1234567890"),
             Optional.of("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
-            Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.SECONDS), 3600);
+            Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.SECONDS),
+            3600);
 
     @Test
     void aSignedTokenVerifiesWithItsClaims() throws Exception {
@@ -35,10 +38,12 @@ class SimulatedTokenTest {
     void anAlteredClaimIsRefused() {
         String[] parts = token.sign(SECRET).split("\\.");
         String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]));
-        String altered = java.util.Base64.getUrlEncoder().withoutPadding()
+        String altered = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(payload.replace("aaaaaaaaaa", "bbbbbbbbbb").getBytes());
 
-        assertThrows(SimulatedToken.InvalidTokenException.class,
+        assertThrows(
+                SimulatedToken.InvalidTokenException.class,
                 () -> SimulatedToken.verify(parts[0] + "." + altered + "." + parts[2], SECRET));
     }
 

@@ -37,24 +37,44 @@ class ArchitectureTest {
 
     @Test
     void tetherImportsNothingOfTheSimulator() {
-        noClasses().that().resideInAPackage("dev.tether..")
-                .should().dependOnClassesThat().resideInAPackage("dev.simulator..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.tether..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.simulator..")
                 .check(classes);
     }
 
     @Test
     void theSimulatorImportsNothingOfTether() {
-        noClasses().that().resideInAPackage("dev.simulator..")
-                .should().dependOnClassesThat().resideInAPackage("dev.tether..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.simulator..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.tether..")
                 .check(classes);
     }
 
     /** One WAR for both servers: only standard APIs, with Hibernate and Flyway behind JPA and the migration. */
     @Test
     void tetherUsesNoServerVendorApi() {
-        noClasses().that().resideInAPackage("dev.tether..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.hibernate..", "com.ibm..", "io.openliberty..", "org.jboss..",
-                        "org.wildfly..", "io.smallrye..", "org.eclipse.yasson..", "org.apache.cxf..", "com.nimbusds..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.tether..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.hibernate..",
+                        "com.ibm..",
+                        "io.openliberty..",
+                        "org.jboss..",
+                        "org.wildfly..",
+                        "io.smallrye..",
+                        "org.eclipse.yasson..",
+                        "org.apache.cxf..",
+                        "com.nimbusds..")
                 .check(classes);
     }
 
@@ -67,36 +87,66 @@ class ArchitectureTest {
     /** The ExpressPlay adapter turns calls into HTTP and answers into values; it decides nothing. */
     @Test
     void theExpressPlayAdapterKnowsNoUseCase() {
-        noClasses().that().resideInAPackage("dev.tether.expressplay..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.tether.entitlement..", "dev.tether.audit..",
-                        "dev.tether.api..")
-                .orShould().dependOnClassesThat().areAnnotatedWith(RecordsRefusals.class)
+        noClasses()
+                .that()
+                .resideInAPackage("dev.tether.expressplay..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.tether.entitlement..", "dev.tether.audit..", "dev.tether.api..")
+                .orShould()
+                .dependOnClassesThat()
+                .areAnnotatedWith(RecordsRefusals.class)
                 .check(classes);
     }
 
     /** The audit trail records and reports decisions; it takes none, so it needs neither devices nor ExpressPlay. */
     @Test
     void auditReachesNeitherBindingNorExpressPlay() {
-        noClasses().that().resideInAPackage("dev.tether.audit..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.tether.binding..", "dev.tether.expressplay..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.tether.audit..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.tether.binding..", "dev.tether.expressplay..")
                 .check(classes);
     }
 
     /** A resource converts and delegates: the use case it calls owns the transaction. */
     @Test
     void resourcesHoldNoTransaction() {
-        noClasses().that().areAnnotatedWith(Path.class).should().beAnnotatedWith(Transactional.class).check(classes);
-        noMethods().that().areDeclaredInClassesThat().areAnnotatedWith(Path.class)
-                .should().beAnnotatedWith(Transactional.class).check(classes);
-        noFields().that().areDeclaredInClassesThat().areAnnotatedWith(Path.class)
-                .should().haveRawType(EntityManager.class).check(classes);
+        noClasses()
+                .that()
+                .areAnnotatedWith(Path.class)
+                .should()
+                .beAnnotatedWith(Transactional.class)
+                .check(classes);
+        noMethods()
+                .that()
+                .areDeclaredInClassesThat()
+                .areAnnotatedWith(Path.class)
+                .should()
+                .beAnnotatedWith(Transactional.class)
+                .check(classes);
+        noFields()
+                .that()
+                .areDeclaredInClassesThat()
+                .areAnnotatedWith(Path.class)
+                .should()
+                .haveRawType(EntityManager.class)
+                .check(classes);
     }
 
     /** Entities and use cases refuse in domain terms; only the api package and resources speak HTTP. */
     @Test
     void entitiesAndUseCasesSpeakNoHttp() {
-        noClasses().that().areAnnotatedWith(Entity.class).or().areAnnotatedWith(RecordsRefusals.class)
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "dev.tether.api..")
+        noClasses()
+                .that()
+                .areAnnotatedWith(Entity.class)
+                .or()
+                .areAnnotatedWith(RecordsRefusals.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("jakarta.ws.rs..", "dev.tether.api..")
                 .check(classes);
     }
 

@@ -21,7 +21,8 @@ class AuditCursorTest {
         assertTrue(AuditCursor.decode("bm8gYmFy").isEmpty(), "base64 of 'no bar'");
         assertTrue(AuditCursor.decode(java.util.Base64.getUrlEncoder().encodeToString("yesterday|1".getBytes()))
                 .isEmpty());
-        assertTrue(AuditCursor.decode(java.util.Base64.getUrlEncoder()
-                .encodeToString("2026-11-26T12:00:00Z|one".getBytes())).isEmpty());
+        assertTrue(AuditCursor.decode(
+                        java.util.Base64.getUrlEncoder().encodeToString("2026-11-26T12:00:00Z|one".getBytes()))
+                .isEmpty());
     }
 }

@@ -14,7 +14,10 @@ class AuditEventTest {
 
     @Test
     void aGrantKeepsTheTokensFingerprintNotTheToken() {
-        AuditEvent event = AuditEvent.granted(AuditType.TIME_BASED_TOKEN, NOW).user("alice").token(URL, NOW).build();
+        AuditEvent event = AuditEvent.granted(AuditType.TIME_BASED_TOKEN, NOW)
+                .user("alice")
+                .token(URL, NOW)
+                .build();
 
         assertEquals(TokenFingerprint.of(URL), event.tokenFingerprint());
         assertEquals(32, event.tokenFingerprint().length());
@@ -23,15 +26,22 @@ class AuditEventTest {
 
     @Test
     void aRefusalNeedsAReasonAndIssuesNoToken() {
-        assertThrows(IllegalArgumentException.class,
-                () -> AuditEvent.refused(AuditType.DEVICE_BOUND_TOKEN, null, NOW).build());
-        assertThrows(IllegalArgumentException.class,
-                () -> AuditEvent.refused(AuditType.DEVICE_BOUND_TOKEN, "NOT_REGISTERED", NOW).token(URL, NOW).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> AuditEvent.refused(AuditType.DEVICE_BOUND_TOKEN, null, NOW)
+                        .build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> AuditEvent.refused(AuditType.DEVICE_BOUND_TOKEN, "NOT_REGISTERED", NOW)
+                        .token(URL, NOW)
+                        .build());
     }
 
     @Test
     void longRequestFactsAreCutToTheirColumns() {
-        AuditEvent event = AuditEvent.granted(AuditType.REGISTRATION, NOW).request("r".repeat(100), "a".repeat(100)).build();
+        AuditEvent event = AuditEvent.granted(AuditType.REGISTRATION, NOW)
+                .request("r".repeat(100), "a".repeat(100))
+                .build();
 
         assertEquals(64, event.requestId().length());
         assertEquals(64, event.clientAddress().length());

@@ -26,7 +26,8 @@ class CsvTest {
 
     @Test
     void commasQuotesAndLineBreaksAreQuotedAndQuotesDoubled() throws IOException {
-        assertEquals("\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\"\r\n",
+        assertEquals(
+                "\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\"\r\n",
                 row("a,b", "say \"hi\"", "two\nlines", "cr\rhere"));
     }
 

@@ -20,8 +20,7 @@ public final class AuditBenchmark {
     /** Load the trail and stop: loading needs no server, so it can run without the port. */
     private static final boolean LOAD_ONLY = Boolean.getBoolean("bench.loadOnly");
 
-    private AuditBenchmark() {
-    }
+    private AuditBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         SyntheticTrail trail = new SyntheticTrail(EVENTS, Instant.now());

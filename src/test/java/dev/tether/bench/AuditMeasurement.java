@@ -45,7 +45,8 @@ final class AuditMeasurement {
     private static final int WARMUP = 3;
     private static final int PAGE = 50;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> table = new ArrayList<>();
     private final BenchServer server;
     private String auditor;
@@ -62,9 +63,11 @@ final class AuditMeasurement {
     }
 
     private String token() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(BenchServer.SIMULATOR + "/simulator/sso/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("user=bench-auditor&groups=auditor&expiresIn=7200")).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(BenchServer.SIMULATOR + "/simulator/sso/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("user=bench-auditor&groups=auditor&expiresIn=7200"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         return Json.createReader(new StringReader(response.body())).readObject().getString("access_token");
     }
@@ -77,9 +80,16 @@ final class AuditMeasurement {
         try (Connection db = BenchDatabase.connect()) {
             to = BenchDatabase.newest(db).plusSeconds(1);
             Instant from30 = to.minus(Duration.ofDays(30));
-            table.add(String.format(Locale.ROOT, "Audit benchmark: %,d events, %,d devices, PostgreSQL database %s, "
-                    + "%d runs per query after %d warm-up runs, %s", BenchDatabase.count(db), BenchDatabase.deviceCount(db),
-                    BenchDatabase.DATABASE, RUNS, WARMUP, Instant.now()));
+            table.add(String.format(
+                    Locale.ROOT,
+                    "Audit benchmark: %,d events, %,d devices, PostgreSQL database %s, "
+                            + "%d runs per query after %d warm-up runs, %s",
+                    BenchDatabase.count(db),
+                    BenchDatabase.deviceCount(db),
+                    BenchDatabase.DATABASE,
+                    RUNS,
+                    WARMUP,
+                    Instant.now()));
             table.add("");
             table.add("| query | rows | p50 ms | p95 ms |");
             table.add("|---|---:|---:|---:|");
@@ -88,10 +98,14 @@ final class AuditMeasurement {
                     new String[] {"search, user (heaviest)", "user=" + user},
                     new String[] {"search, device", "device=" + device},
                     new String[] {"search, content (most popular)", "content=" + content},
-                    new String[] {"search, type + outcome (refused device-bound)", "type=DEVICE_BOUND_TOKEN&outcome=REFUSED"},
+                    new String[] {
+                        "search, type + outcome (refused device-bound)", "type=DEVICE_BOUND_TOKEN&outcome=REFUSED"
+                    },
                     new String[] {"search, user + last 30 days", "user=" + user + "&from=" + from30 + "&to=" + to},
-                    new String[] {"search, content + type + outcome + 30 days",
-                        "content=" + content + "&type=TIME_BASED_TOKEN&outcome=GRANTED&from=" + from30 + "&to=" + to});
+                    new String[] {
+                        "search, content + type + outcome + 30 days",
+                        "content=" + content + "&type=TIME_BASED_TOKEN&outcome=GRANTED&from=" + from30 + "&to=" + to
+                    });
             for (String[] search : searches) {
                 time(search[0] + ", page 1", "/api/audit/events?limit=" + PAGE + amp(search[1]));
                 deepPage(db, search[0], search[1], 1000);
@@ -129,17 +143,27 @@ final class AuditMeasurement {
         String tokens = " FROM audit_event WHERE event_type IN ('REGISTRATION','TIME_BASED_TOKEN','DEVICE_BOUND_TOKEN')"
                 + " AND outcome = 'GRANTED' AND occurred_at >= ? AND occurred_at < ? ";
         Map<String, String> sql = new LinkedHashMap<>();
-        sql.put("tokens per day", "SELECT CAST(occurred_at AS DATE), count(*)" + tokens
-                + "GROUP BY CAST(occurred_at AS DATE) ORDER BY CAST(occurred_at AS DATE)");
-        sql.put("tokens per content", "SELECT content_id, count(*)" + tokens
-                + "GROUP BY content_id ORDER BY count(*) DESC, content_id LIMIT 1000");
-        sql.put("refusals by reason", "SELECT reason_code, count(*) FROM audit_event WHERE outcome = 'REFUSED'"
-                + " AND occurred_at >= ? AND occurred_at < ? GROUP BY reason_code ORDER BY count(*) DESC, reason_code");
-        sql.put("distinct active devices", "SELECT count(DISTINCT device_id) FROM audit_event"
-                + " WHERE occurred_at >= ? AND occurred_at < ? AND device_id IS NOT NULL");
-        sql.put("users near the device limit", "SELECT user_id, count(*) FROM device WHERE revoked_at IS NULL"
-                + " AND last_seen_at >= ? AND first_bound_at < ? GROUP BY user_id HAVING count(*) >= 2"
-                + " ORDER BY count(*) DESC, user_id LIMIT 1000");
+        sql.put(
+                "tokens per day",
+                "SELECT CAST(occurred_at AS DATE), count(*)" + tokens
+                        + "GROUP BY CAST(occurred_at AS DATE) ORDER BY CAST(occurred_at AS DATE)");
+        sql.put(
+                "tokens per content",
+                "SELECT content_id, count(*)" + tokens
+                        + "GROUP BY content_id ORDER BY count(*) DESC, content_id LIMIT 1000");
+        sql.put(
+                "refusals by reason",
+                "SELECT reason_code, count(*) FROM audit_event WHERE outcome = 'REFUSED'"
+                        + " AND occurred_at >= ? AND occurred_at < ? GROUP BY reason_code ORDER BY count(*) DESC, reason_code");
+        sql.put(
+                "distinct active devices",
+                "SELECT count(DISTINCT device_id) FROM audit_event"
+                        + " WHERE occurred_at >= ? AND occurred_at < ? AND device_id IS NOT NULL");
+        sql.put(
+                "users near the device limit",
+                "SELECT user_id, count(*) FROM device WHERE revoked_at IS NULL"
+                        + " AND last_seen_at >= ? AND first_bound_at < ? GROUP BY user_id HAVING count(*) >= 2"
+                        + " ORDER BY count(*) DESC, user_id LIMIT 1000");
         for (Map.Entry<String, String> aggregate : sql.entrySet()) {
             long[] millis = new long[RUNS];
             int rows = 0;
@@ -188,7 +212,10 @@ final class AuditMeasurement {
 
     private void time(String label, String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(BenchServer.BASE + path))
-                .header("Authorization", "Bearer " + auditor).timeout(Duration.ofMinutes(2)).GET().build();
+                .header("Authorization", "Bearer " + auditor)
+                .timeout(Duration.ofMinutes(2))
+                .GET()
+                .build();
         long[] millis = new long[RUNS];
         int rows = 0;
         for (int i = -WARMUP; i < RUNS; i++) {
@@ -209,7 +236,12 @@ final class AuditMeasurement {
     /** A line of the table: the query, its rows, and p50 and p95 of the runs' times (nanoseconds, sorted here). */
     private void row(String label, int rows, long[] nanos) {
         Arrays.sort(nanos);
-        table.add(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f |", label, rows, nanos[RUNS / 2] / 1e6,
+        table.add(String.format(
+                Locale.ROOT,
+                "| %s | %d | %.1f | %.1f |",
+                label,
+                rows,
+                nanos[RUNS / 2] / 1e6,
                 nanos[(int) Math.ceil(RUNS * 0.95) - 1] / 1e6));
     }
 
@@ -232,21 +264,31 @@ final class AuditMeasurement {
             }
         }
         try (JMXConnector jmx = server.jmx()) {
-            MemoryMXBean memory = jmx == null ? null : JMX.newMXBeanProxy(jmx.getMBeanServerConnection(),
-                    new ObjectName(ManagementFactory.MEMORY_MXBEAN_NAME), MemoryMXBean.class);
+            MemoryMXBean memory = jmx == null
+                    ? null
+                    : JMX.newMXBeanProxy(
+                            jmx.getMBeanServerConnection(),
+                            new ObjectName(ManagementFactory.MEMORY_MXBEAN_NAME),
+                            MemoryMXBean.class);
             long baseline = -1;
             List<MemoryPoolMXBean> tenured = jmx == null ? List.of() : tenuredPools(jmx.getMBeanServerConnection());
             if (memory != null) {
                 memory.gc();
                 baseline = memory.getHeapMemoryUsage().getUsed();
             }
-            long tenuredBaseline = tenured.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+            long tenuredBaseline =
+                    tenured.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
             tenured.forEach(MemoryPoolMXBean::resetPeakUsage);
             AtomicLong peak = new AtomicLong(baseline);
-            CompletableFuture<Void> sampler = memory == null ? CompletableFuture.completedFuture(null)
+            CompletableFuture<Void> sampler = memory == null
+                    ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.runAsync(() -> sample(memory, peak));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(BenchServer.BASE + "/api/audit/export" + (query.isEmpty() ? "" : "?" + query)))
-                    .header("Authorization", "Bearer " + auditor).timeout(Duration.ofMinutes(10)).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create(BenchServer.BASE + "/api/audit/export" + (query.isEmpty() ? "" : "?" + query)))
+                    .header("Authorization", "Bearer " + auditor)
+                    .timeout(Duration.ofMinutes(10))
+                    .GET()
+                    .build();
             long t0 = System.nanoTime();
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             long bytes = 0;
@@ -266,21 +308,35 @@ final class AuditMeasurement {
             peak.set(-peak.get() - 1);
             sampler.join();
             long peakUsed = -peak.get() - 1;
-            long tenuredPeak = tenured.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            long tenuredPeak =
+                    tenured.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             long retained = -1;
             if (memory != null) {
                 memory.gc();
                 retained = memory.getHeapMemoryUsage().getUsed();
             }
             table.add("");
-            table.add(String.format(Locale.ROOT, "CSV export (%s): %,d rows, %.1f MB in %.1f s (%.0f rows/s)",
-                    query.isEmpty() ? "all events" : query, lines - 1, bytes / 1e6, seconds, (lines - 1) / seconds));
+            table.add(String.format(
+                    Locale.ROOT,
+                    "CSV export (%s): %,d rows, %.1f MB in %.1f s (%.0f rows/s)",
+                    query.isEmpty() ? "all events" : query,
+                    lines - 1,
+                    bytes / 1e6,
+                    seconds,
+                    (lines - 1) / seconds));
             if (memory != null) {
-                table.add(String.format(Locale.ROOT, "server heap (-Xmx256m): %.1f MB after GC before, peak %.1f MB "
+                table.add(String.format(
+                        Locale.ROOT,
+                        "server heap (-Xmx256m): %.1f MB after GC before, peak %.1f MB "
                                 + "during (growth %.1f MB, young garbage included), %.1f MB after GC after; old "
                                 + "generation %.1f MB before, peak %.1f MB during (growth %.1f MB)",
-                        baseline / 1e6, peakUsed / 1e6, (peakUsed - baseline) / 1e6, retained / 1e6,
-                        tenuredBaseline / 1e6, tenuredPeak / 1e6, (tenuredPeak - tenuredBaseline) / 1e6));
+                        baseline / 1e6,
+                        peakUsed / 1e6,
+                        (peakUsed - baseline) / 1e6,
+                        retained / 1e6,
+                        tenuredBaseline / 1e6,
+                        tenuredPeak / 1e6,
+                        (tenuredPeak - tenuredBaseline) / 1e6));
             } else {
                 table.add("server heap: not measured (no JMX local connector address in the server's logs/state)");
             }

@@ -18,12 +18,11 @@ final class BenchDatabase {
 
     static final String DATABASE = System.getProperty("bench.database", "tether_bench");
 
-    private BenchDatabase() {
-    }
+    private BenchDatabase() {}
 
     static void createIfMissing() throws SQLException {
         try (Connection admin = connect(env("PG_DATABASE", "test"));
-             PreparedStatement exists = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                PreparedStatement exists = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, DATABASE);
             try (ResultSet rows = exists.executeQuery()) {
                 if (!rows.next()) {
@@ -54,7 +53,7 @@ final class BenchDatabase {
     /** The number of audit events, or -1 before the migrations made the table. */
     static long count(Connection db) throws SQLException {
         try (Statement s = db.createStatement();
-             ResultSet rows = s.executeQuery("SELECT count(*) FROM audit_event")) {
+                ResultSet rows = s.executeQuery("SELECT count(*) FROM audit_event")) {
             return rows.next() ? rows.getLong(1) : -1;
         } catch (SQLException e) {
             AuditBenchmark.log("no audit trail yet in %s (%s)", DATABASE, e.getSQLState());
@@ -63,7 +62,8 @@ final class BenchDatabase {
     }
 
     static Instant newest(Connection db) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet rows = s.executeQuery("SELECT max(occurred_at) FROM audit_event")) {
+        try (Statement s = db.createStatement();
+                ResultSet rows = s.executeQuery("SELECT max(occurred_at) FROM audit_event")) {
             rows.next();
             Timestamp t = rows.getTimestamp(1);
             return t.toInstant();
@@ -71,7 +71,8 @@ final class BenchDatabase {
     }
 
     static long deviceCount(Connection db) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet rows = s.executeQuery("SELECT count(*) FROM device")) {
+        try (Statement s = db.createStatement();
+                ResultSet rows = s.executeQuery("SELECT count(*) FROM device")) {
             rows.next();
             return rows.getLong(1);
         }

@@ -23,7 +23,8 @@ final class BenchServer {
     /** The simulator WAR (with the development SSO) on the same server, at /simulator. */
     static final String SIMULATOR = URI.create(BASE).resolve("/").toString().replaceAll("/$", "");
 
-    private static final Path SERVER = Path.of(System.getProperty("bench.server", "target/liberty/wlp/usr/servers/tether"));
+    private static final Path SERVER =
+            Path.of(System.getProperty("bench.server", "target/liberty/wlp/usr/servers/tether"));
     private static final Path WLP = Path.of(System.getProperty("bench.wlp", "target/liberty/wlp"));
 
     /** Deploys the WAR, starts the server and returns once the simulator's SSO answers. */
@@ -35,8 +36,12 @@ final class BenchServer {
         HttpClient client = HttpClient.newHttpClient();
         for (int i = 0; i < 240; i++) {
             try {
-                if (client.send(HttpRequest.newBuilder(URI.create(SIMULATOR + "/simulator/sso/jwks")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (client.send(
+                                        HttpRequest.newBuilder(URI.create(SIMULATOR + "/simulator/sso/jwks"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException e) {
@@ -58,7 +63,8 @@ final class BenchServer {
         if (!Files.isRegularFile(address)) {
             return null;
         }
-        return JMXConnectorFactory.connect(new JMXServiceURL(Files.readString(address).trim()));
+        return JMXConnectorFactory.connect(
+                new JMXServiceURL(Files.readString(address).trim()));
     }
 
     private static void server(String action) throws Exception {

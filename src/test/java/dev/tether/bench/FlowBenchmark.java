@@ -3,12 +3,12 @@ package dev.tether.bench;
 import com.sun.management.OperatingSystemMXBean;
 import jakarta.json.JsonObject;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.net.URI;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -48,20 +48,24 @@ public final class FlowBenchmark {
 
     private static final Logger LOG = Logger.getLogger(FlowBenchmark.class.getName());
 
-    private static final List<String> URLS = Arrays.stream(System.getProperty("flow.urls", "http://localhost:9080/tether")
-            .split(",")).map(String::strip).map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).toList();
-    private static final String SIMULATOR = System.getProperty("flow.simulator",
-            URI.create(URLS.get(0)).resolve("/").toString().replaceAll("/$", ""));
+    private static final List<String> URLS = Arrays.stream(
+                    System.getProperty("flow.urls", "http://localhost:9080/tether")
+                            .split(","))
+            .map(String::strip)
+            .map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
+            .toList();
+    private static final String SIMULATOR = System.getProperty(
+            "flow.simulator", URI.create(URLS.get(0)).resolve("/").toString().replaceAll("/$", ""));
     private static final int CONCURRENCY = Integer.getInteger("flow.concurrency", 8);
     private static final Duration WARMUP_ALL = Duration.ofSeconds(Integer.getInteger("flow.warmup-all", 90));
     private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("flow.warmup", 5));
     private static final Duration MEASURED = Duration.ofSeconds(Integer.getInteger("flow.duration", 30));
     private static final int DEVICES_PER_USER = Integer.getInteger("flow.devices-per-user", 2);
     private static final String CONTENT = System.getProperty("flow.content", "demo-movie");
-    private static final String AUTHENTICATOR = System.getProperty("flow.authenticator",
-            "1000,00112233445566778899aabbccddeeff");
-    private static final Path SERVER_LOG = Path.of(System.getProperty("flow.server-log",
-            "target/liberty/wlp/usr/servers/tether/logs/messages.log"));
+    private static final String AUTHENTICATOR =
+            System.getProperty("flow.authenticator", "1000,00112233445566778899aabbccddeeff");
+    private static final Path SERVER_LOG =
+            Path.of(System.getProperty("flow.server-log", "target/liberty/wlp/usr/servers/tether/logs/messages.log"));
     private static final Path REPORT = Path.of(System.getProperty("flow.report", "target/bench/flow.md"));
 
     static final String SSO = "dev SSO token (setup)";
@@ -84,12 +88,10 @@ public final class FlowBenchmark {
     private double peakRss;
 
     /** A device bound to a user: the user's bearer token, the cookie, the device id. */
-    record Bound(String bearer, String cookie, String deviceId) {
-    }
+    record Bound(String bearer, String cookie, String deviceId) {}
 
     /** What the servers (and this generator) used during one measured window. */
-    record PhaseUsage(String phase, double seconds, double serverCpu, double peakRssMb, double generatorCpu) {
-    }
+    record PhaseUsage(String phase, double seconds, double serverCpu, double peakRssMb, double generatorCpu) {}
 
     /** One worker's state across its iterations: its current user and how many devices it has. */
     private static final class Worker {
@@ -105,7 +107,8 @@ public final class FlowBenchmark {
         LOG.info(() -> "Flow benchmark against " + URLS + " (simulator and SSO at " + SIMULATOR + "), "
                 + CONCURRENCY + " workers, " + WARMUP_ALL.toSeconds() + " s warm-up, then " + WARMUP.toSeconds()
                 + " s warm-up + " + MEASURED.toSeconds() + " s per phase; server processes " + servers.pids());
-        for (String kind : List.of(FIRST, REGISTRATION, REDEMPTION, SSO, SPC, RESOLVED, TIME_BASED, SIM_TOKEN, SIM_RECORDS)) {
+        for (String kind :
+                List.of(FIRST, REGISTRATION, REDEMPTION, SSO, SPC, RESOLVED, TIME_BASED, SIM_TOKEN, SIM_RECORDS)) {
             measured.put(kind, new Latencies(kind));
         }
         warmUp();
@@ -114,20 +117,32 @@ public final class FlowBenchmark {
             throw new IllegalStateException("no device could be bound: " + describeErrors());
         }
         LOG.info(() -> bound.size() + " devices bound");
-        phase("device-bound, resolved", (worker, kinds) -> {
-            Bound b = randomBound();
-            client.sees(kinds.apply(RESOLVED), b.bearer(), 3, b.cookie());
-        }, RESOLVED);
-        phase("time-based", (worker, kinds) -> client.sees(kinds.apply(TIME_BASED), randomBound().bearer(), 1, null),
+        phase(
+                "device-bound, resolved",
+                (worker, kinds) -> {
+                    Bound b = randomBound();
+                    client.sees(kinds.apply(RESOLVED), b.bearer(), 3, b.cookie());
+                },
+                RESOLVED);
+        phase(
+                "time-based",
+                (worker, kinds) ->
+                        client.sees(kinds.apply(TIME_BASED), randomBound().bearer(), 1, null),
                 TIME_BASED);
-        phase("simulator token", (worker, kinds) -> {
-            Bound b = randomBound();
-            client.simulatorToken(kinds.apply(SIM_TOKEN), b.cookie(), b.deviceId());
-        }, SIM_TOKEN);
-        phase("simulator records", (worker, kinds) -> {
-            Bound b = randomBound();
-            client.simulatorRecords(kinds.apply(SIM_RECORDS), b.cookie(), b.deviceId());
-        }, SIM_RECORDS);
+        phase(
+                "simulator token",
+                (worker, kinds) -> {
+                    Bound b = randomBound();
+                    client.simulatorToken(kinds.apply(SIM_TOKEN), b.cookie(), b.deviceId());
+                },
+                SIM_TOKEN);
+        phase(
+                "simulator records",
+                (worker, kinds) -> {
+                    Bound b = randomBound();
+                    client.simulatorRecords(kinds.apply(SIM_RECORDS), b.cookie(), b.deviceId());
+                },
+                SIM_RECORDS);
 
         String report = report();
         Files.createDirectories(REPORT.toAbsolutePath().getParent());
@@ -148,16 +163,19 @@ public final class FlowBenchmark {
         LOG.info(() -> "warming up every kind of request for " + WARMUP_ALL.toSeconds() + " s");
         Map<String, Latencies> dropped = new LinkedHashMap<>();
         measured.forEach((kind, latencies) -> dropped.put(kind, new Latencies(kind, latencies)));
-        run(WARMUP_ALL, (worker, kinds) -> {
-            bind(worker, kinds);
-            Bound b = randomBound();
-            if (b != null) {
-                client.sees(kinds.apply(RESOLVED), b.bearer(), 3, b.cookie());
-                client.sees(kinds.apply(TIME_BASED), b.bearer(), 1, null);
-                client.simulatorToken(kinds.apply(SIM_TOKEN), b.cookie(), b.deviceId());
-                client.simulatorRecords(kinds.apply(SIM_RECORDS), b.cookie(), b.deviceId());
-            }
-        }, dropped::get);
+        run(
+                WARMUP_ALL,
+                (worker, kinds) -> {
+                    bind(worker, kinds);
+                    Bound b = randomBound();
+                    if (b != null) {
+                        client.sees(kinds.apply(RESOLVED), b.bearer(), 3, b.cookie());
+                        client.sees(kinds.apply(TIME_BASED), b.bearer(), 1, null);
+                        client.simulatorToken(kinds.apply(SIM_TOKEN), b.cookie(), b.deviceId());
+                        client.simulatorRecords(kinds.apply(SIM_RECORDS), b.cookie(), b.deviceId());
+                    }
+                },
+                dropped::get);
     }
 
     /** Runs {@code step} in a closed loop on every worker for {@code duration}. */
@@ -169,16 +187,18 @@ public final class FlowBenchmark {
     }
 
     /** {@code flow.concurrency} threads, each running {@code step} in a closed loop until {@code stop}. */
-    private static List<Thread> startWorkers(String name, Step step, Function<String, Latencies> kinds,
-                                             AtomicBoolean stop) {
+    private static List<Thread> startWorkers(
+            String name, Step step, Function<String, Latencies> kinds, AtomicBoolean stop) {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < CONCURRENCY; i++) {
             Worker worker = new Worker();
-            Thread thread = new Thread(() -> {
-                while (!stop.get()) {
-                    step.run(worker, kinds);
-                }
-            }, "flow-" + name + "-" + i);
+            Thread thread = new Thread(
+                    () -> {
+                        while (!stop.get()) {
+                            step.run(worker, kinds);
+                        }
+                    },
+                    "flow-" + name + "-" + i);
             threads.add(thread);
             thread.start();
         }
@@ -260,9 +280,16 @@ public final class FlowBenchmark {
 
     private String report() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Tether flow benchmark, %s: %s, %d workers; %d s warm-up, then %d s warm-up + %d s"
-                + " measured per phase%n%n", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), URLS,
-                CONCURRENCY, WARMUP_ALL.toSeconds(), WARMUP.toSeconds(), MEASURED.toSeconds()));
+        out.append(String.format(
+                Locale.ROOT,
+                "Tether flow benchmark, %s: %s, %d workers; %d s warm-up, then %d s warm-up + %d s"
+                        + " measured per phase%n%n",
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                URLS,
+                CONCURRENCY,
+                WARMUP_ALL.toSeconds(),
+                WARMUP.toSeconds(),
+                MEASURED.toSeconds()));
         out.append("| request | count | per s | p50 ms | p90 ms | p99 ms | max ms | errors |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         Map<String, Double> seconds = new LinkedHashMap<>();
@@ -270,36 +297,58 @@ public final class FlowBenchmark {
             seconds.put(phase.phase(), phase.seconds());
         }
         for (Latencies l : measured.values()) {
-            out.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %d |%n", l.kind(), l.count(),
-                    throughput(l.kind()), l.percentileMillis(0.50), l.percentileMillis(0.90),
-                    l.percentileMillis(0.99), l.percentileMillis(1.0), l.errors()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %d |%n",
+                    l.kind(),
+                    l.count(),
+                    throughput(l.kind()),
+                    l.percentileMillis(0.50),
+                    l.percentileMillis(0.90),
+                    l.percentileMillis(0.99),
+                    l.percentileMillis(1.0),
+                    l.errors()));
         }
         out.append("\n| phase | server CPU s | server cores busy | server peak RSS MB | generator CPU s |\n");
         out.append("|---|---:|---:|---:|---:|\n");
         for (PhaseUsage p : usage) {
-            out.append(String.format(Locale.ROOT, "| %s | %.1f | %.2f | %.0f | %.1f |%n", p.phase(), p.serverCpu(),
-                    p.serverCpu() / p.seconds(), p.peakRssMb(), p.generatorCpu()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.1f | %.2f | %.0f | %.1f |%n",
+                    p.phase(),
+                    p.serverCpu(),
+                    p.serverCpu() / p.seconds(),
+                    p.peakRssMb(),
+                    p.generatorCpu()));
         }
-        out.append(String.format(Locale.ROOT, "%nServers %s: peak RSS during the measured windows %.0f MB, "
-                + "high-water mark since start %.0f MB", servers.pids(), peakRss, servers.peakRssMegabytes()));
+        out.append(String.format(
+                Locale.ROOT,
+                "%nServers %s: peak RSS during the measured windows %.0f MB, " + "high-water mark since start %.0f MB",
+                servers.pids(),
+                peakRss,
+                servers.peakRssMegabytes()));
         Optional<Double> start = ServerProcesses.libertyStartSeconds(SERVER_LOG);
-        out.append(start.map(s -> String.format(Locale.ROOT, "; Liberty's last start took %.1f s (%s).%n", s, SERVER_LOG))
-                .orElse(".\n"));
+        out.append(
+                start.map(s -> String.format(Locale.ROOT, "; Liberty's last start took %.1f s (%s).%n", s, SERVER_LOG))
+                        .orElse(".\n"));
 
         Latencies resolved = measured.get(RESOLVED);
         Latencies first = measured.get(FIRST);
         Latencies token = measured.get(SIM_TOKEN);
         Latencies records = measured.get(SIM_RECORDS);
-        out.append(String.format(Locale.ROOT,
+        out.append(String.format(
+                Locale.ROOT,
                 "%nTether's own share: device-bound (resolved) adds %.2f ms at p50 and %.2f ms at p99 to the simulator token call"
                         + " it makes; device-bound (first) adds %.2f ms at p50 to the token and record calls it makes.%n",
                 resolved.percentileMillis(0.5) - token.percentileMillis(0.5),
                 resolved.percentileMillis(0.99) - token.percentileMillis(0.99),
                 first.percentileMillis(0.5) - token.percentileMillis(0.5) - records.percentileMillis(0.5)));
         double ratio = throughput(RESOLVED) / throughput(SIM_TOKEN);
-        out.append(String.format(Locale.ROOT,
+        out.append(String.format(
+                Locale.ROOT,
                 "Throughput ratio, device-bound (resolved) / simulator token API alone: %.2f (each Tether request makes one"
-                        + " such call on the same server, so 0.5 is the ceiling).%n", ratio));
+                        + " such call on the same server, so 0.5 is the ceiling).%n",
+                ratio));
         return out.toString();
     }
 
@@ -311,8 +360,11 @@ public final class FlowBenchmark {
             case SIM_RECORDS -> "simulator records";
             default -> "bind";
         };
-        double seconds = usage.stream().filter(u -> u.phase().equals(phase)).mapToDouble(PhaseUsage::seconds)
-                .findFirst().orElse(Double.NaN);
+        double seconds = usage.stream()
+                .filter(u -> u.phase().equals(phase))
+                .mapToDouble(PhaseUsage::seconds)
+                .findFirst()
+                .orElse(Double.NaN);
         return measured.get(kind).count() / seconds;
     }
 
@@ -329,7 +381,9 @@ public final class FlowBenchmark {
     /** A random bound device, or null before the first. */
     private Bound randomBound() {
         synchronized (bound) {
-            return bound.isEmpty() ? null : bound.get(ThreadLocalRandom.current().nextInt(bound.size()));
+            return bound.isEmpty()
+                    ? null
+                    : bound.get(ThreadLocalRandom.current().nextInt(bound.size()));
         }
     }
 

@@ -59,21 +59,26 @@ final class FlowClient {
 
     /** A subscriber's bearer token from the development SSO. */
     String ssoToken(Latencies latencies, String user) {
-        HttpResponse<String> response = send(latencies, HttpRequest.newBuilder(URI.create(simulatorUrl + "/simulator/sso/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("user=" + enc(user) + "&groups=subscriber")));
+        HttpResponse<String> response = send(
+                latencies,
+                HttpRequest.newBuilder(URI.create(simulatorUrl + "/simulator/sso/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("user=" + enc(user) + "&groups=subscriber")));
         return response == null ? null : field(latencies, response, "access_token");
     }
 
     /** A SEES request; answers the granted entitlement, or null (an error) for anything else. */
     JsonObject sees(Latencies latencies, String bearer, int requestType, String cookie) {
         String body = "{\"messageID\":\"" + UUID.randomUUID() + "\",\"version\":1,\"requestType\":" + requestType
-                + ",\"contentID\":\"" + content + "\"" + (cookie == null ? "" : ",\"customerCookie\":\"" + cookie + "\"") + "}";
+                + ",\"contentID\":\"" + content + "\""
+                + (cookie == null ? "" : ",\"customerCookie\":\"" + cookie + "\"") + "}";
         String base = tetherUrls.get(Math.floorMod(next.getAndIncrement(), tetherUrls.size()));
-        HttpResponse<String> response = send(latencies, HttpRequest.newBuilder(URI.create(base + "/sees/entitlement"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + bearer)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        HttpResponse<String> response = send(
+                latencies,
+                HttpRequest.newBuilder(URI.create(base + "/sees/entitlement"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + bearer)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
         if (response == null) {
             return null;
         }
@@ -87,29 +92,39 @@ final class FlowClient {
 
     /** The SPC that the simulated device {@code deviceId} sends for {@code assetId}. */
     byte[] spc(Latencies latencies, String deviceId, String assetId) {
-        HttpResponse<byte[]> response = sendBytes(latencies, HttpRequest.newBuilder(URI.create(
-                simulatorUrl + "/simulator/devices/" + deviceId + "/spc?assetId=" + enc(assetId)))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<byte[]> response = sendBytes(
+                latencies,
+                HttpRequest.newBuilder(URI.create(
+                                simulatorUrl + "/simulator/devices/" + deviceId + "/spc?assetId=" + enc(assetId)))
+                        .POST(HttpRequest.BodyPublishers.noBody()));
         return response == null ? null : response.body();
     }
 
     /** A player redeeming a token URL with its SPC on the simulator's rights endpoint. */
     boolean redeem(Latencies latencies, String tokenUrl, byte[] spc) {
-        return sendBytes(latencies, HttpRequest.newBuilder(URI.create(tokenUrl))
-                .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(spc))) != null;
+        return sendBytes(
+                        latencies,
+                        HttpRequest.newBuilder(URI.create(tokenUrl))
+                                .header("Content-Type", "application/octet-stream")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(spc)))
+                != null;
     }
 
     /** The simulator's token API called directly with what Tether sends for a device-bound token. */
     boolean simulatorToken(Latencies latencies, String cookie, String deviceId) {
         String form = "customerAuthenticator=" + enc(authenticator) + "&errorFormat=json"
                 + "&contentKey=000102030405060708090a0b0c0d0e0f&iv=f0e0d0c0b0a090807060504030201000"
-                + "&expirationTime=" + enc(Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toString())
+                + "&expirationTime="
+                + enc(Instant.now()
+                        .plus(Duration.ofHours(1))
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString())
                 + "&rentalDuration=172800&cookie=" + enc(cookie) + "&deviceId=" + deviceId;
-        HttpResponse<String> response = send(latencies, HttpRequest.newBuilder(
-                URI.create(simulatorUrl + "/simulator/expressplay/hms/fp/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        HttpResponse<String> response = send(
+                latencies,
+                HttpRequest.newBuilder(URI.create(simulatorUrl + "/simulator/expressplay/hms/fp/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)));
         if (response != null && !response.body().startsWith("http")) {
             latencies.error("not a token URL: " + response.body());
             return false;
@@ -119,9 +134,12 @@ final class FlowClient {
 
     /** The simulator's record retrieval API called directly, as Tether looks a cookie up. */
     boolean simulatorRecords(Latencies latencies, String cookie, String deviceId) {
-        HttpResponse<String> response = send(latencies, HttpRequest.newBuilder(URI.create(simulatorUrl
-                + "/simulator/expressplay/cmiapi/getrecord/?customerAuthenticator=" + enc(authenticator)
-                + "&errorFormat=json&cookie=" + enc(cookie))).GET());
+        HttpResponse<String> response = send(
+                latencies,
+                HttpRequest.newBuilder(URI.create(simulatorUrl
+                                + "/simulator/expressplay/cmiapi/getrecord/?customerAuthenticator=" + enc(authenticator)
+                                + "&errorFormat=json&cookie=" + enc(cookie)))
+                        .GET());
         if (response != null && !response.body().contains(deviceId)) {
             latencies.error("no record of the device: " + response.body());
             return false;
@@ -138,7 +156,8 @@ final class FlowClient {
     }
 
     /** Sends, times the exchange, and counts anything but a 200 as an error. */
-    private <T> HttpResponse<T> timed(Latencies latencies, HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
+    private <T> HttpResponse<T> timed(
+            Latencies latencies, HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         HttpRequest built = request.timeout(TIMEOUT).build();
         long start = System.nanoTime();
         HttpResponse<T> response;

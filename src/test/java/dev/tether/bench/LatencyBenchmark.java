@@ -56,16 +56,19 @@ public final class LatencyBenchmark {
     private static final Logger LOG = Logger.getLogger(LatencyBenchmark.class.getName());
 
     private static final String URL = strip(System.getProperty("latency.url", "http://localhost:9080/tether"));
-    private static final String SIMULATOR = strip(System.getProperty("latency.simulator",
-            URI.create(URL).resolve("/").toString()));
-    private static final List<Integer> SIZES = Arrays.stream(System.getProperty("latency.concurrency", "8,32").split(","))
-            .map(String::strip).map(Integer::valueOf).toList();
+    private static final String SIMULATOR = strip(
+            System.getProperty("latency.simulator", URI.create(URL).resolve("/").toString()));
+    private static final List<Integer> SIZES = Arrays.stream(
+                    System.getProperty("latency.concurrency", "8,32").split(","))
+            .map(String::strip)
+            .map(Integer::valueOf)
+            .toList();
     private static final long LATENCY_MS = Long.getLong("latency.ms", 2000);
     private static final String CONTENT = System.getProperty("latency.content", "demo-movie");
     private static final int DEVICE_LIMIT = Integer.getInteger("latency.device-limit", 100);
     private static final int WARMUP = Integer.getInteger("latency.warmup", 20);
-    private static final String AUTHENTICATOR = System.getProperty("latency.authenticator",
-            "1000,00112233445566778899aabbccddeeff");
+    private static final String AUTHENTICATOR =
+            System.getProperty("latency.authenticator", "1000,00112233445566778899aabbccddeeff");
     private static final Path REPORT = Path.of(System.getProperty("latency.report", "target/bench/latency.md"));
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(180);
     private static final List<String> ENDPOINTS = List.of("RECORDS", "TOKEN");
@@ -93,8 +96,7 @@ public final class LatencyBenchmark {
     }
 
     /** One device-bound request to send: whose bearer token, which cookie. */
-    record Request(String bearer, String cookie) {
-    }
+    record Request(String bearer, String cookie) {}
 
     /** When a request was answered, from the batch's start, and how: "granted", "refused 4002", "HTTP 500". */
     record Answer(long nanos, String outcome) {
@@ -104,11 +106,19 @@ public final class LatencyBenchmark {
     }
 
     /** What one case measured. */
-    record Result(Case kind, int n, long wallNanos, List<Answer> answers, Map<String, Long> maxAtOnce,
-                  Map<String, Long> calls, Map<String, Long> gateway, String loadBefore, String loadAfter) {
-    }
+    record Result(
+            Case kind,
+            int n,
+            long wallNanos,
+            List<Answer> answers,
+            Map<String, Long> maxAtOnce,
+            Map<String, Long> calls,
+            Map<String, Long> gateway,
+            String loadBefore,
+            String loadAfter) {}
 
-    // FlowClient first: its class sets the JDK HTTP client's keep-alive properties, read when the first client is built.
+    // FlowClient first: its class sets the JDK HTTP client's keep-alive properties, read when the first client is
+    // built.
     private final FlowClient setup = new FlowClient(List.of(URL), SIMULATOR, AUTHENTICATOR, CONTENT);
     private final Latencies setupCalls = new Latencies("setup");
     private final HttpClient http = HttpClient.newBuilder()
@@ -128,11 +138,12 @@ public final class LatencyBenchmark {
     }
 
     private void run() throws Exception {
-        LOG.info(() -> "Latency benchmark against " + URL + " (simulator and SSO at " + SIMULATOR + "): "
-                + LATENCY_MS + " ms on ExpressPlay's " + ENDPOINTS + ", batches of " + SIZES);
+        LOG.info(() -> "Latency benchmark against " + URL + " (simulator and SSO at " + SIMULATOR + "): " + LATENCY_MS
+                + " ms on ExpressPlay's " + ENDPOINTS + ", batches of " + SIZES);
         Thread cleanup = new Thread(this::clearFaultsQuietly, "latency-bench-clear-faults");
         Runtime.getRuntime().addShutdownHook(cleanup);
-        String servers = ServerProcesses.find(System.getProperty("latency.pids")).pids().toString();
+        String servers =
+                ServerProcesses.find(System.getProperty("latency.pids")).pids().toString();
         String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         try {
             operator.resetFaults();
@@ -187,8 +198,10 @@ public final class LatencyBenchmark {
             Map<String, Long> calls = new LinkedHashMap<>();
             for (String endpoint : ENDPOINTS) {
                 maxAtOnce.put(endpoint, OperatorClient.number(simulatorAfter, "maxConcurrentCalls", endpoint));
-                calls.put(endpoint, OperatorClient.number(simulatorAfter, "calls", endpoint)
-                        - OperatorClient.number(simulatorBefore, "calls", endpoint));
+                calls.put(
+                        endpoint,
+                        OperatorClient.number(simulatorAfter, "calls", endpoint)
+                                - OperatorClient.number(simulatorBefore, "calls", endpoint));
             }
             Map<String, Long> gateway = new LinkedHashMap<>();
             gatewayAfter.forEach((key, after) -> {
@@ -265,20 +278,22 @@ public final class LatencyBenchmark {
         for (int i = 0; i < requests.size(); i++) {
             Request request = requests.get(i);
             HttpRequest built = seesRequest(request);
-            Thread thread = new Thread(() -> {
-                ready.countDown();
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                String outcome = send(built);
-                long at = System.nanoTime() - start[0];
-                synchronized (answers) {
-                    answers.add(new Answer(at, outcome));
-                }
-            }, "latency-" + i);
+            Thread thread = new Thread(
+                    () -> {
+                        ready.countDown();
+                        try {
+                            go.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                        String outcome = send(built);
+                        long at = System.nanoTime() - start[0];
+                        synchronized (answers) {
+                            answers.add(new Answer(at, outcome));
+                        }
+                    },
+                    "latency-" + i);
             threads.add(thread);
             thread.start();
         }
@@ -292,9 +307,14 @@ public final class LatencyBenchmark {
     }
 
     private HttpRequest seesRequest(Request request) {
-        String body = Json.createObjectBuilder().add("messageID", UUID.randomUUID().toString()).add("version", 1)
-                .add("requestType", 3).add("contentID", CONTENT).add("customerCookie", request.cookie())
-                .build().toString();
+        String body = Json.createObjectBuilder()
+                .add("messageID", UUID.randomUUID().toString())
+                .add("version", 1)
+                .add("requestType", 3)
+                .add("contentID", CONTENT)
+                .add("customerCookie", request.cookie())
+                .build()
+                .toString();
         return HttpRequest.newBuilder(URI.create(URL + "/sees/entitlement"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + request.bearer())
@@ -318,7 +338,8 @@ public final class LatencyBenchmark {
             return "HTTP " + response.statusCode();
         }
         try {
-            JsonObject answer = Json.createReader(new StringReader(response.body())).readObject();
+            JsonObject answer =
+                    Json.createReader(new StringReader(response.body())).readObject();
             if (answer.getBoolean("isAllowed", false)) {
                 return "granted";
             }
@@ -330,28 +351,48 @@ public final class LatencyBenchmark {
 
     private String report(String started, String servers) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Tether latency benchmark, %s: %s, %d ms injected on ExpressPlay's %s"
+        out.append(String.format(
+                Locale.ROOT,
+                "Tether latency benchmark, %s: %s, %d ms injected on ExpressPlay's %s"
                         + " (simulator at %s); %d processors; Liberty/WildFly JVMs on the machine: %s%n%n",
-                started, URL, LATENCY_MS, ENDPOINTS, SIMULATOR, Runtime.getRuntime().availableProcessors(), servers));
-        out.append(String.format(Locale.ROOT, "\"On time\": granted within (k + 0.5) x %d ms of the batch's start, k being"
-                + " the ExpressPlay calls one request makes (first: records + token, k = 2; resolved: token, k = 1),"
-                + " so it did not wait for another request. \"At ExpressPlay at once\": the most calls the simulator"
-                + " served at the same time, per endpoint.%n%n", LATENCY_MS));
-        out.append("| case | N | wall s | granted | on time | refused (SEES error × count) | answer p50 s | answer max s"
-                + " | at ExpressPlay at once: records / token | ExpressPlay calls: records / token"
-                + " | Tether's gateway, other than succeeded |\n");
+                started,
+                URL,
+                LATENCY_MS,
+                ENDPOINTS,
+                SIMULATOR,
+                Runtime.getRuntime().availableProcessors(),
+                servers));
+        out.append(String.format(
+                Locale.ROOT,
+                "\"On time\": granted within (k + 0.5) x %d ms of the batch's start, k being"
+                        + " the ExpressPlay calls one request makes (first: records + token, k = 2; resolved: token, k = 1),"
+                        + " so it did not wait for another request. \"At ExpressPlay at once\": the most calls the simulator"
+                        + " served at the same time, per endpoint.%n%n",
+                LATENCY_MS));
+        out.append(
+                "| case | N | wall s | granted | on time | refused (SEES error × count) | answer p50 s | answer max s"
+                        + " | at ExpressPlay at once: records / token | ExpressPlay calls: records / token"
+                        + " | Tether's gateway, other than succeeded |\n");
         out.append("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---|\n");
         for (Result r : results) {
             out.append(row(r)).append('\n');
         }
-        out.append("\nWhen each request was answered, seconds from the batch's start (load average before → after):\n\n");
+        out.append(
+                "\nWhen each request was answered, seconds from the batch's start (load average before → after):\n\n");
         for (Result r : results) {
             Map<String, List<String>> byOutcome = new TreeMap<>();
             for (Answer a : r.answers()) {
                 byOutcome.computeIfAbsent(a.outcome(), o -> new ArrayList<>()).add(seconds(a.nanos(), 1));
             }
-            out.append(String.format(Locale.ROOT, "- %s) %s, N = %d (load %s → %s): %s%n", r.kind().key, r.kind().title,
-                    r.n(), r.loadBefore(), r.loadAfter(), byOutcome.entrySet().stream()
+            out.append(String.format(
+                    Locale.ROOT,
+                    "- %s) %s, N = %d (load %s → %s): %s%n",
+                    r.kind().key,
+                    r.kind().title,
+                    r.n(),
+                    r.loadBefore(),
+                    r.loadAfter(),
+                    byOutcome.entrySet().stream()
                             .map(e -> e.getKey() + " at " + String.join(" ", e.getValue()))
                             .collect(Collectors.joining("; "))));
         }
@@ -363,17 +404,35 @@ public final class LatencyBenchmark {
                 .filter(a -> a.granted() && a.nanos() <= (long) ((r.kind().calls + 0.5) * LATENCY_MS * 1_000_000))
                 .count();
         long granted = r.answers().stream().filter(Answer::granted).count();
-        Map<String, Long> refused = r.answers().stream().filter(a -> !a.granted())
-                .collect(Collectors.groupingBy(a -> a.outcome().replace("refused ", ""), TreeMap::new, Collectors.counting()));
-        String refusals = refused.isEmpty() ? "none" : refused.entrySet().stream()
-                .map(e -> e.getKey() + " × " + e.getValue()).collect(Collectors.joining(", "));
+        Map<String, Long> refused = r.answers().stream()
+                .filter(a -> !a.granted())
+                .collect(Collectors.groupingBy(
+                        a -> a.outcome().replace("refused ", ""), TreeMap::new, Collectors.counting()));
+        String refusals = refused.isEmpty()
+                ? "none"
+                : refused.entrySet().stream()
+                        .map(e -> e.getKey() + " × " + e.getValue())
+                        .collect(Collectors.joining(", "));
         String gateway = r.gateway().entrySet().stream()
                 .filter(e -> !e.getKey().endsWith("SUCCEEDED") && !e.getKey().endsWith("attempts"))
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "| %s) %s | %d | %s | %d | %d | %s | %s | %s | %d / %d | %d / %d | %s |",
-                r.kind().key, r.kind().title, r.n(), seconds(r.wallNanos(), 2), granted, onTime, refusals,
-                seconds(percentile(r.answers(), 0.5), 2), seconds(percentile(r.answers(), 1.0), 2),
-                r.maxAtOnce().get("RECORDS"), r.maxAtOnce().get("TOKEN"), r.calls().get("RECORDS"), r.calls().get("TOKEN"),
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+        return String.format(
+                Locale.ROOT,
+                "| %s) %s | %d | %s | %d | %d | %s | %s | %s | %d / %d | %d / %d | %s |",
+                r.kind().key,
+                r.kind().title,
+                r.n(),
+                seconds(r.wallNanos(), 2),
+                granted,
+                onTime,
+                refusals,
+                seconds(percentile(r.answers(), 0.5), 2),
+                seconds(percentile(r.answers(), 1.0), 2),
+                r.maxAtOnce().get("RECORDS"),
+                r.maxAtOnce().get("TOKEN"),
+                r.calls().get("RECORDS"),
+                r.calls().get("TOKEN"),
                 gateway.isEmpty() ? "none" : gateway);
     }
 

@@ -47,10 +47,12 @@ final class OperatorClient {
         HttpResponse<String> answer = null;
         while (answer == null) {
             try {
-                answer = send(HttpRequest.newBuilder(URI.create(simulatorUrl + "/simulator/sso/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("user=latency-bench-ops&groups="
-                                + URLEncoder.encode("admin,auditor", StandardCharsets.UTF_8))), 200);
+                answer = send(
+                        HttpRequest.newBuilder(URI.create(simulatorUrl + "/simulator/sso/token"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("user=latency-bench-ops&groups="
+                                        + URLEncoder.encode("admin,auditor", StandardCharsets.UTF_8))),
+                        200);
             } catch (RuntimeException e) {
                 if (System.nanoTime() > deadline) {
                     throw e;
@@ -63,10 +65,18 @@ final class OperatorClient {
 
     /** Delays every call to the simulated ExpressPlay {@code endpoint} (TOKEN, RECORDS, RIGHTS) by {@code millis}. */
     void injectLatency(String endpoint, long millis) {
-        String fault = Json.createObjectBuilder().add("endpoint", endpoint).add("kind", "LATENCY")
-                .add("latencyMs", millis).add("fraction", 1.0).build().toString();
-        send(authorized(simulatorUrl + "/simulator/faults").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(fault)), 201);
+        String fault = Json.createObjectBuilder()
+                .add("endpoint", endpoint)
+                .add("kind", "LATENCY")
+                .add("latencyMs", millis)
+                .add("fraction", 1.0)
+                .build()
+                .toString();
+        send(
+                authorized(simulatorUrl + "/simulator/faults")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(fault)),
+                201);
     }
 
     /** Clears every fault and the simulator's high-water marks of concurrent calls. */
@@ -81,22 +91,26 @@ final class OperatorClient {
 
     /** Tether's own counters per ExpressPlay endpoint: attempts, and how its calls ended. */
     Map<String, Long> tetherStats() {
-        JsonObject stats = json(send(authorized(tetherUrl + "/api/expressplay/stats").GET(), 200));
+        JsonObject stats =
+                json(send(authorized(tetherUrl + "/api/expressplay/stats").GET(), 200));
         Map<String, Long> flat = new LinkedHashMap<>();
         stats.forEach((endpoint, value) -> {
             JsonObject counters = value.asJsonObject();
             flat.put(endpoint + " attempts", counters.getJsonNumber("attempts").longValue());
-            counters.getJsonObject("outcomes").forEach((outcome, count) ->
-                    flat.put(endpoint + " " + outcome, ((JsonNumber) count).longValue()));
+            counters.getJsonObject("outcomes")
+                    .forEach((outcome, count) -> flat.put(endpoint + " " + outcome, ((JsonNumber) count).longValue()));
         });
         return flat;
     }
 
     /** Overrides the user's device limit, so that a batch of new devices is not refused by it. */
     void setDeviceLimit(String user, int limit) {
-        send(authorized(tetherUrl + "/api/admin/users/" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "/device-limit")
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"maxActiveDevices\":" + limit + "}")), 200);
+        send(
+                authorized(tetherUrl + "/api/admin/users/" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                                + "/device-limit")
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"maxActiveDevices\":" + limit + "}")),
+                200);
     }
 
     static long number(JsonObject object, String map, String key) {
@@ -121,8 +135,8 @@ final class OperatorClient {
             throw new IllegalStateException("interrupted", e);
         }
         if (response.statusCode() != expected) {
-            throw new IllegalStateException(built.method() + " " + built.uri() + " answered " + response.statusCode()
-                    + ": " + response.body());
+            throw new IllegalStateException(
+                    built.method() + " " + built.uri() + " answered " + response.statusCode() + ": " + response.body());
         }
         return response;
     }

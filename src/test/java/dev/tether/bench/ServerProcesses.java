@@ -21,6 +21,7 @@ final class ServerProcesses {
 
     /** What a Liberty or WildFly JVM has on its command line. */
     private static final List<String> SERVER_MARKERS = List.of("ws-server.jar", "jboss-modules.jar");
+
     private static final Pattern STARTED = Pattern.compile("server started in ([0-9.]+) seconds");
 
     /** USER_HZ, the unit of /proc/<pid>/stat's CPU times: 100 on every Linux architecture Java runs on. */
@@ -36,7 +37,10 @@ final class ServerProcesses {
     static ServerProcesses find(String explicitPids) {
         List<Long> pids = new ArrayList<>();
         if (explicitPids != null && !explicitPids.isBlank()) {
-            Arrays.stream(explicitPids.split(",")).map(String::strip).map(Long::valueOf).forEach(pids::add);
+            Arrays.stream(explicitPids.split(","))
+                    .map(String::strip)
+                    .map(Long::valueOf)
+                    .forEach(pids::add);
         } else {
             try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
                 entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
@@ -89,7 +93,10 @@ final class ServerProcesses {
             }
             for (String line : status.get().split("\n")) {
                 if (line.startsWith(field)) {
-                    total += Long.parseLong(line.substring(field.length()).replace("kB", "").strip()) / 1024.0;
+                    total += Long.parseLong(line.substring(field.length())
+                                    .replace("kB", "")
+                                    .strip())
+                            / 1024.0;
                 }
             }
         }
@@ -113,7 +120,8 @@ final class ServerProcesses {
     private static boolean isServer(Path proc) {
         Optional<String> cmdline = read(proc.resolve("cmdline"));
         // Liberty's "server start" leaves a short-lived status checker with the same jar and --status.
-        return cmdline.isPresent() && SERVER_MARKERS.stream().anyMatch(cmdline.get()::contains)
+        return cmdline.isPresent()
+                && SERVER_MARKERS.stream().anyMatch(cmdline.get()::contains)
                 && !cmdline.get().contains("--status");
     }
 

@@ -22,8 +22,14 @@ final class SyntheticTrail {
     static final int CONTENTS = 2_000;
     static final Duration SPAN = Duration.ofDays(365);
 
-    private static final String[] REASONS = {"DEVICE_NOT_REDEEMED", "COOKIE_EXPIRED", "UNKNOWN_CONTENT",
-        "NOT_REGISTERED", "EXPRESSPLAY_UNAVAILABLE", "COOKIE_OF_ANOTHER_USER"};
+    private static final String[] REASONS = {
+        "DEVICE_NOT_REDEEMED",
+        "COOKIE_EXPIRED",
+        "UNKNOWN_CONTENT",
+        "NOT_REGISTERED",
+        "EXPRESSPLAY_UNAVAILABLE",
+        "COOKIE_OF_ANOTHER_USER"
+    };
     private static final double[] REASON_WEIGHTS = {0.35, 0.2, 0.15, 0.15, 0.1, 0.05};
 
     private final SplittableRandom random = new SplittableRandom(20261126L);
@@ -53,7 +59,8 @@ final class SyntheticTrail {
             devicesOfUser[u] = new String[count];
             for (int d = 0; d < count; d++) {
                 // One device in fifty is also another user's: a shared or resold player.
-                devicesOfUser[u][d] = random.nextInt(50) == 0 ? pool[random.nextInt(pool.length)] : pool[(u * 2 + d) % pool.length];
+                devicesOfUser[u][d] =
+                        random.nextInt(50) == 0 ? pool[random.nextInt(pool.length)] : pool[(u * 2 + d) % pool.length];
             }
         }
     }
@@ -90,8 +97,16 @@ final class SyntheticTrail {
             if (kind < 0.10) {
                 String type = kind < 0.02 ? "INVALID_REQUEST" : kind < 0.07 ? "DEVICE_BOUND_TOKEN" : "TIME_BASED_TOKEN";
                 String reason = type.equals("INVALID_REQUEST") ? "INVALID_REQUEST" : pick(REASONS, REASON_WEIGHTS);
-                event(row, at, type, "REFUSED", reason, u, type.equals("DEVICE_BOUND_TOKEN") && random.nextBoolean() ? device : null,
-                        type.equals("INVALID_REQUEST") ? null : content, false);
+                event(
+                        row,
+                        at,
+                        type,
+                        "REFUSED",
+                        reason,
+                        u,
+                        type.equals("DEVICE_BOUND_TOKEN") && random.nextBoolean() ? device : null,
+                        type.equals("INVALID_REQUEST") ? null : content,
+                        false);
             } else if (kind < 0.14) {
                 event(row, at, "REGISTRATION", "GRANTED", null, u, null, content, true);
             } else if (kind < 0.18) {
@@ -107,16 +122,45 @@ final class SyntheticTrail {
         }
     }
 
-    private void event(StringBuilder row, Instant at, String type, String outcome, String reason, int u, String device,
-                       String content, boolean token) {
-        row.append(at).append('\t').append(type).append('\t').append(outcome).append('\t').append(nul(reason))
-                .append('\t').append(user(u)).append('\t').append(nul(device)).append('\t').append(nul(content))
-                .append('\t').append(device != null || type.equals("REGISTRATION") ? hex(18).substring(0, 24) : "\\N")
-                .append('\t').append(token ? hex(16) : "\\N")
-                .append('\t').append(token ? at.plus(Duration.ofHours(1)).toString() : "\\N")
-                .append('\t').append(new UUID(random.nextLong(), random.nextLong()))
-                .append('\t').append("10.").append(random.nextInt(256)).append('.').append(random.nextInt(256))
-                .append('.').append(random.nextInt(256)).append('\n');
+    private void event(
+            StringBuilder row,
+            Instant at,
+            String type,
+            String outcome,
+            String reason,
+            int u,
+            String device,
+            String content,
+            boolean token) {
+        row.append(at)
+                .append('\t')
+                .append(type)
+                .append('\t')
+                .append(outcome)
+                .append('\t')
+                .append(nul(reason))
+                .append('\t')
+                .append(user(u))
+                .append('\t')
+                .append(nul(device))
+                .append('\t')
+                .append(nul(content))
+                .append('\t')
+                .append(device != null || type.equals("REGISTRATION") ? hex(18).substring(0, 24) : "\\N")
+                .append('\t')
+                .append(token ? hex(16) : "\\N")
+                .append('\t')
+                .append(token ? at.plus(Duration.ofHours(1)).toString() : "\\N")
+                .append('\t')
+                .append(new UUID(random.nextLong(), random.nextLong()))
+                .append('\t')
+                .append("10.")
+                .append(random.nextInt(256))
+                .append('.')
+                .append(random.nextInt(256))
+                .append('.')
+                .append(random.nextInt(256))
+                .append('\n');
     }
 
     private void seen(int u, String device, Instant at) {

@@ -28,8 +28,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 final class TrailLoader {
 
-    private TrailLoader() {
-    }
+    private TrailLoader() {}
 
     /** Loads {@code events} events of the trail unless the database already holds that many (the trail is seeded). */
     static void load(Connection db, SyntheticTrail trail, long events) throws Exception {
@@ -46,17 +45,19 @@ final class TrailLoader {
         source.setURL(BenchDatabase.url());
         source.setUser(BenchDatabase.user());
         source.setPassword(BenchDatabase.password());
-        DatabaseMigration.flyway(source, List.of(new AuditAppendOnlyMigration(),
-                new ContentKeySealingMigration((hex, id) -> {
-                    throw new IllegalStateException("a benchmark database holds no clear content key");
-                }))).migrate();
+        DatabaseMigration.flyway(
+                        source, List.of(new AuditAppendOnlyMigration(), new ContentKeySealingMigration((hex, id) -> {
+                            throw new IllegalStateException("a benchmark database holds no clear content key");
+                        })))
+                .migrate();
 
         // COPY into a table without its secondary indexes, then build them: the schema ends as
         // the migrations made it, an hour sooner at ten million rows.
         List<String> indexes = new ArrayList<>();
         try (Statement s = db.createStatement();
-             ResultSet rows = s.executeQuery("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'audit_event'"
-                     + " AND indexname NOT IN (SELECT conname FROM pg_constraint)")) {
+                ResultSet rows =
+                        s.executeQuery("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'audit_event'"
+                                + " AND indexname NOT IN (SELECT conname FROM pg_constraint)")) {
             while (rows.next()) {
                 indexes.add(rows.getString(2));
                 try (Statement drop = db.createStatement()) {
@@ -65,13 +66,20 @@ final class TrailLoader {
             }
         }
         long t0 = System.nanoTime();
-        copy(db, "COPY audit_event (occurred_at, event_type, outcome, reason_code, user_id, device_id, content_id, "
-                + "cookie, token_fingerprint, token_expires_at, request_id, client_address) FROM STDIN", trail::write);
+        copy(
+                db,
+                "COPY audit_event (occurred_at, event_type, outcome, reason_code, user_id, device_id, content_id, "
+                        + "cookie, token_fingerprint, token_expires_at, request_id, client_address) FROM STDIN",
+                trail::write);
         long loaded = System.nanoTime();
         copy(db, "COPY device (user_id, device_id, first_bound_at, last_seen_at, version) FROM STDIN", out -> {
             for (Map.Entry<String, Instant[]> pair : trail.pairs.entrySet()) {
-                out.append(pair.getKey()).append('\t').append(pair.getValue()[0].toString()).append('\t')
-                        .append(pair.getValue()[1].toString()).append("\t0\n");
+                out.append(pair.getKey())
+                        .append('\t')
+                        .append(pair.getValue()[0].toString())
+                        .append('\t')
+                        .append(pair.getValue()[1].toString())
+                        .append("\t0\n");
             }
         });
         try (Statement s = db.createStatement()) {
@@ -83,8 +91,9 @@ final class TrailLoader {
             s.execute("VACUUM ANALYZE audit_event");
             s.execute("VACUUM ANALYZE device");
         }
-        AuditBenchmark.log("loaded %,d events in %.1f s, %,d devices; indexes built in %.1f s", events, (loaded - t0) / 1e9,
-                trail.pairs.size(), (System.nanoTime() - loaded) / 1e9);
+        AuditBenchmark.log(
+                "loaded %,d events in %.1f s, %,d devices; indexes built in %.1f s",
+                events, (loaded - t0) / 1e9, trail.pairs.size(), (System.nanoTime() - loaded) / 1e9);
     }
 
     interface RowWriter {
@@ -93,7 +102,8 @@ final class TrailLoader {
 
     private static void copy(Connection db, String sql, RowWriter rows) throws Exception {
         CopyIn copy = db.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(new CopyOutput(copy), StandardCharsets.UTF_8), 1 << 20)) {
+        try (Writer out =
+                new BufferedWriter(new OutputStreamWriter(new CopyOutput(copy), StandardCharsets.UTF_8), 1 << 20)) {
             rows.write(out);
         }
         copy.endCopy();

@@ -33,8 +33,17 @@ class CookieTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "short", "abcdefghijklmno", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456", "abcdefghijklmnop!",
-            "abcdefgh ijklmnop", "abcdefghijklmnop\n", "ábcdefghijklmnop"})
+    @ValueSource(
+            strings = {
+                "",
+                "short",
+                "abcdefghijklmno",
+                "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456",
+                "abcdefghijklmnop!",
+                "abcdefgh ijklmnop",
+                "abcdefghijklmnop\n",
+                "ábcdefghijklmnop"
+            })
     void otherCookiesAreRefused(String value) {
         assertFalse(Cookie.isWellFormed(value));
         assertThrows(IllegalArgumentException.class, () -> new Cookie(value));

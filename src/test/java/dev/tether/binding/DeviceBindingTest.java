@@ -46,7 +46,7 @@ class DeviceBindingTest {
 
     @Test
     void aBindingNeedsAPositiveLifetime() {
-        assertThrows(IllegalArgumentException.class,
-                () -> DeviceBinding.register(Cookie.mint(), ALICE, NOW, Duration.ZERO));
+        assertThrows(
+                IllegalArgumentException.class, () -> DeviceBinding.register(Cookie.mint(), ALICE, NOW, Duration.ZERO));
     }
 }

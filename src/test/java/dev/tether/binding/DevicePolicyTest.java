@@ -47,10 +47,12 @@ class DevicePolicyTest {
         Instant next = T0.plus(COOLDOWN);
         assertEquals(Optional.of(next), policy.nextRemovalAt(COOLDOWN, T0.plusSeconds(1)));
         assertEquals(Optional.of(next), policy.nextRemovalAt(COOLDOWN, next.minusSeconds(1)));
-        RefusedException refused = assertThrows(RefusedException.class, () -> policy.removed(COOLDOWN, next.minusSeconds(1)));
+        RefusedException refused =
+                assertThrows(RefusedException.class, () -> policy.removed(COOLDOWN, next.minusSeconds(1)));
         assertEquals(DeviceRefusal.REMOVAL_COOLDOWN, refused.reason());
         assertEquals(Optional.of(next), refused.notBefore());
-        assertEquals("You can remove one device every 30 days; your next removal is possible at " + next + ".",
+        assertEquals(
+                "You can remove one device every 30 days; your next removal is possible at " + next + ".",
                 refused.detail());
         assertEquals(Optional.empty(), policy.nextRemovalAt(COOLDOWN, next), "the cooldown ends exactly at its end");
         policy.removed(COOLDOWN, next);

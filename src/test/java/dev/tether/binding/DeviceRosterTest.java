@@ -30,53 +30,187 @@ class DeviceRosterTest {
     private static final int UNCOUNTED = Admission.UNCOUNTED;
 
     /** The asking device's state before the request. */
-    enum Asking { UNKNOWN, ACTIVE, REMOVED, REVOKED, REVOKED_AND_REMOVED }
+    enum Asking {
+        UNKNOWN,
+        ACTIVE,
+        REMOVED,
+        REVOKED,
+        REVOKED_AND_REMOVED
+    }
 
     static Stream<Arguments> table() {
         return Stream.of(
                 // name, asking, other active, other revoked, override, outcome, active, limit, new, locks, after
-                row("known active device: no lock, uncounted", Asking.ACTIVE, 2, 0, null,
-                        Outcome.ADMITTED, UNCOUNTED, UNCOUNTED, false, 0, DeviceStatus.ACTIVE),
-                row("known active device over a lowered limit keeps working", Asking.ACTIVE, 4, 0, 1,
-                        Outcome.ADMITTED, UNCOUNTED, UNCOUNTED, false, 0, DeviceStatus.ACTIVE),
-                row("new device, no devices yet", Asking.UNKNOWN, 0, 0, null,
-                        Outcome.ADMITTED, 1, 3, true, 1, DeviceStatus.ACTIVE),
-                row("new device under the limit", Asking.UNKNOWN, 2, 0, null,
-                        Outcome.ADMITTED, 3, 3, true, 1, DeviceStatus.ACTIVE),
-                row("new device at the limit", Asking.UNKNOWN, 3, 0, null,
-                        Outcome.LIMIT_REACHED, 3, 3, true, 1, null),
-                row("revoked devices hold no slot", Asking.UNKNOWN, 2, 2, null,
-                        Outcome.ADMITTED, 3, 3, true, 1, DeviceStatus.ACTIVE),
-                row("removed device coming back under the limit", Asking.REMOVED, 1, 0, null,
-                        Outcome.ADMITTED, 2, 3, true, 1, DeviceStatus.ACTIVE),
-                row("removed device coming back at the limit", Asking.REMOVED, 3, 0, null,
-                        Outcome.LIMIT_REACHED, 3, 3, true, 1, DeviceStatus.REMOVED),
-                row("revoked device", Asking.REVOKED, 0, 0, null,
-                        Outcome.REVOKED, 0, 3, false, 1, DeviceStatus.REVOKED),
-                row("revoked and removed device does not come back", Asking.REVOKED_AND_REMOVED, 0, 0, null,
-                        Outcome.REVOKED, 0, 3, false, 1, DeviceStatus.REVOKED),
-                row("override above the default", Asking.UNKNOWN, 3, 0, 5,
-                        Outcome.ADMITTED, 4, 5, true, 1, DeviceStatus.ACTIVE),
-                row("override at its limit", Asking.UNKNOWN, 5, 0, 5,
-                        Outcome.LIMIT_REACHED, 5, 5, true, 1, null),
-                row("override below the active devices", Asking.UNKNOWN, 2, 0, 1,
-                        Outcome.LIMIT_REACHED, 2, 1, true, 1, null),
-                row("override zero admits no new device", Asking.UNKNOWN, 0, 0, 0,
-                        Outcome.LIMIT_REACHED, 0, 0, true, 1, null));
+                row(
+                        "known active device: no lock, uncounted",
+                        Asking.ACTIVE,
+                        2,
+                        0,
+                        null,
+                        Outcome.ADMITTED,
+                        UNCOUNTED,
+                        UNCOUNTED,
+                        false,
+                        0,
+                        DeviceStatus.ACTIVE),
+                row(
+                        "known active device over a lowered limit keeps working",
+                        Asking.ACTIVE,
+                        4,
+                        0,
+                        1,
+                        Outcome.ADMITTED,
+                        UNCOUNTED,
+                        UNCOUNTED,
+                        false,
+                        0,
+                        DeviceStatus.ACTIVE),
+                row(
+                        "new device, no devices yet",
+                        Asking.UNKNOWN,
+                        0,
+                        0,
+                        null,
+                        Outcome.ADMITTED,
+                        1,
+                        3,
+                        true,
+                        1,
+                        DeviceStatus.ACTIVE),
+                row(
+                        "new device under the limit",
+                        Asking.UNKNOWN,
+                        2,
+                        0,
+                        null,
+                        Outcome.ADMITTED,
+                        3,
+                        3,
+                        true,
+                        1,
+                        DeviceStatus.ACTIVE),
+                row("new device at the limit", Asking.UNKNOWN, 3, 0, null, Outcome.LIMIT_REACHED, 3, 3, true, 1, null),
+                row(
+                        "revoked devices hold no slot",
+                        Asking.UNKNOWN,
+                        2,
+                        2,
+                        null,
+                        Outcome.ADMITTED,
+                        3,
+                        3,
+                        true,
+                        1,
+                        DeviceStatus.ACTIVE),
+                row(
+                        "removed device coming back under the limit",
+                        Asking.REMOVED,
+                        1,
+                        0,
+                        null,
+                        Outcome.ADMITTED,
+                        2,
+                        3,
+                        true,
+                        1,
+                        DeviceStatus.ACTIVE),
+                row(
+                        "removed device coming back at the limit",
+                        Asking.REMOVED,
+                        3,
+                        0,
+                        null,
+                        Outcome.LIMIT_REACHED,
+                        3,
+                        3,
+                        true,
+                        1,
+                        DeviceStatus.REMOVED),
+                row(
+                        "revoked device",
+                        Asking.REVOKED,
+                        0,
+                        0,
+                        null,
+                        Outcome.REVOKED,
+                        0,
+                        3,
+                        false,
+                        1,
+                        DeviceStatus.REVOKED),
+                row(
+                        "revoked and removed device does not come back",
+                        Asking.REVOKED_AND_REMOVED,
+                        0,
+                        0,
+                        null,
+                        Outcome.REVOKED,
+                        0,
+                        3,
+                        false,
+                        1,
+                        DeviceStatus.REVOKED),
+                row(
+                        "override above the default",
+                        Asking.UNKNOWN,
+                        3,
+                        0,
+                        5,
+                        Outcome.ADMITTED,
+                        4,
+                        5,
+                        true,
+                        1,
+                        DeviceStatus.ACTIVE),
+                row("override at its limit", Asking.UNKNOWN, 5, 0, 5, Outcome.LIMIT_REACHED, 5, 5, true, 1, null),
+                row(
+                        "override below the active devices",
+                        Asking.UNKNOWN,
+                        2,
+                        0,
+                        1,
+                        Outcome.LIMIT_REACHED,
+                        2,
+                        1,
+                        true,
+                        1,
+                        null),
+                row(
+                        "override zero admits no new device",
+                        Asking.UNKNOWN,
+                        0,
+                        0,
+                        0,
+                        Outcome.LIMIT_REACHED,
+                        0,
+                        0,
+                        true,
+                        1,
+                        null));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("table")
-    void admission(String name, Asking asking, int otherActive, int otherRevoked, Integer override,
-                   Outcome outcome, long activeDevices, int limit, boolean newDevice, int locks,
-                   DeviceStatus after) {
+    void admission(
+            String name,
+            Asking asking,
+            int otherActive,
+            int otherRevoked,
+            Integer override,
+            Outcome outcome,
+            long activeDevices,
+            int limit,
+            boolean newDevice,
+            int locks,
+            DeviceStatus after) {
         InMemoryDevices devices = new InMemoryDevices();
         InMemoryDevicePolicies policies = new InMemoryDevicePolicies();
         for (int i = 0; i < otherActive; i++) {
             devices.given(new Device(ALICE, new DeviceId("active-" + i), EARLIER));
         }
         for (int i = 0; i < otherRevoked; i++) {
-            devices.given(new Device(ALICE, new DeviceId("revoked-" + i), EARLIER)).revoke(ADMIN, "stolen", EARLIER);
+            devices.given(new Device(ALICE, new DeviceId("revoked-" + i), EARLIER))
+                    .revoke(ADMIN, "stolen", EARLIER);
         }
         // Another user's devices never count toward Alice's limit.
         for (int i = 0; i < DEFAULT_LIMIT; i++) {
@@ -112,10 +246,29 @@ class DeviceRosterTest {
         }
     }
 
-    private static Arguments row(String name, Asking asking, int otherActive, int otherRevoked, Integer override,
-                                 Outcome outcome, long activeDevices, int limit, boolean newDevice, int locks,
-                                 DeviceStatus after) {
-        return Arguments.of(name, asking, otherActive, otherRevoked, override, outcome, activeDevices, limit,
-                newDevice, locks, after);
+    private static Arguments row(
+            String name,
+            Asking asking,
+            int otherActive,
+            int otherRevoked,
+            Integer override,
+            Outcome outcome,
+            long activeDevices,
+            int limit,
+            boolean newDevice,
+            int locks,
+            DeviceStatus after) {
+        return Arguments.of(
+                name,
+                asking,
+                otherActive,
+                otherRevoked,
+                override,
+                outcome,
+                activeDevices,
+                limit,
+                newDevice,
+                locks,
+                after);
     }
 }

@@ -89,8 +89,7 @@ class DeviceTest {
         device.rename("x".repeat(64));
     }
 
-    private static void assertRefused(DeviceRefusal reason, Executable action,
-                                      String why) {
+    private static void assertRefused(DeviceRefusal reason, Executable action, String why) {
         assertEquals(reason, assertThrows(RefusedException.class, action, why).reason(), why);
     }
 }

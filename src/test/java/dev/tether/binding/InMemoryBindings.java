@@ -36,7 +36,8 @@ public class InMemoryBindings extends Bindings {
     public int endAll(UserId user, DeviceId device) {
         int ended = 0;
         for (DeviceBinding binding : bindings.values()) {
-            if (binding.belongsTo(user) && binding.deviceId().equals(Optional.of(device))
+            if (binding.belongsTo(user)
+                    && binding.deviceId().equals(Optional.of(device))
                     && binding.status() == BindingStatus.RESOLVED) {
                 setStatus(binding, BindingStatus.ENDED);
                 ended++;

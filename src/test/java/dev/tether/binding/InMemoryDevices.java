@@ -22,7 +22,9 @@ public class InMemoryDevices extends Devices {
 
     @Override
     public Optional<Device> find(UserId user, DeviceId device) {
-        return devices.stream().filter(d -> d.belongsTo(user) && d.deviceId().equals(device)).findFirst();
+        return devices.stream()
+                .filter(d -> d.belongsTo(user) && d.deviceId().equals(device))
+                .findFirst();
     }
 
     @Override

@@ -5,8 +5,7 @@ import java.time.Duration;
 /** A {@link DeviceRoster} wired to in-memory repositories, for tests outside this package. */
 public final class Rosters {
 
-    private Rosters() {
-    }
+    private Rosters() {}
 
     public static DeviceRoster of(InMemoryDevices devices, InMemoryDevicePolicies policies, int defaultLimit) {
         DeviceRoster roster = new DeviceRoster();

@@ -33,13 +33,19 @@ class ContentKeySealingMigrationTest {
         JdbcDataSource db = new JdbcDataSource();
         db.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         MasterKeys masterKeys = MasterKeys.parse("k1:" + Base64.getEncoder().encodeToString(new byte[32]), "k1");
-        List<VersionedJavaMigration> migrations = List.of(new AuditAppendOnlyMigration(), new ContentKeySealingMigration(
-                (hex, id) -> masterKeys.wrap(HexFormat.of().parseHex(hex), id)));
+        List<VersionedJavaMigration> migrations = List.of(
+                new AuditAppendOnlyMigration(),
+                new ContentKeySealingMigration(
+                        (hex, id) -> masterKeys.wrap(HexFormat.of().parseHex(hex), id)));
 
         // A database at V3 that still holds a key in clear, as V1 stored it.
-        Flyway.configure().configuration(DatabaseMigration.flyway(db, migrations).getConfiguration()).target("3")
-                .load().migrate();
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        Flyway.configure()
+                .configuration(DatabaseMigration.flyway(db, migrations).getConfiguration())
+                .target("3")
+                .load()
+                .migrate();
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("insert into content (content_id, iv_hex, content_key_hex, token_lifetime_seconds, "
                     + "rental_duration_seconds, registration, created_at, version) values ('title-1', '" + KEY + "', '"
                     + KEY + "', 60, 0, false, current_timestamp, 0)");
@@ -47,15 +53,21 @@ class ContentKeySealingMigrationTest {
 
         var result = DatabaseMigration.flyway(db, migrations).migrate();
         assertEquals(2, result.migrationsExecuted);
-        try (Connection c = db.getConnection(); Statement s = c.createStatement();
-                ResultSet row = s.executeQuery("select wrapped_key, master_key_id from content where content_id = 'title-1'")) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement();
+                ResultSet row =
+                        s.executeQuery("select wrapped_key, master_key_id from content where content_id = 'title-1'")) {
             row.next();
             WrappedKey wrapped = new WrappedKey(row.getString(2), row.getString(1));
             assertEquals(KEY, HexFormat.of().formatHex(masterKeys.unwrap(wrapped, new ContentId("title-1"))));
-            assertFalse(c.getMetaData().getColumns(null, null, "CONTENT", "CONTENT_KEY_HEX").next(),
+            assertFalse(
+                    c.getMetaData()
+                            .getColumns(null, null, "CONTENT", "CONTENT_KEY_HEX")
+                            .next(),
                     "the clear column is dropped");
         }
-        assertEquals(MigrationVersion.fromVersion("4"),
+        assertEquals(
+                MigrationVersion.fromVersion("4"),
                 DatabaseMigration.flyway(db, migrations).info().current().getVersion());
         assertEquals(0, DatabaseMigration.flyway(db, migrations).migrate().migrationsExecuted);
     }

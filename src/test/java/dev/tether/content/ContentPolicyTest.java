@@ -17,9 +17,11 @@ class ContentPolicyTest {
         Duration month = Duration.ofDays(30);
         assertDoesNotThrow(() -> ContentPolicy.open(month, month));
         assertThrows(IllegalArgumentException.class, () -> ContentPolicy.open(month.plusSeconds(1), Duration.ZERO));
-        assertThrows(IllegalArgumentException.class, () -> ContentPolicy.open(Duration.ofHours(1), month.plusSeconds(1)));
+        assertThrows(
+                IllegalArgumentException.class, () -> ContentPolicy.open(Duration.ofHours(1), month.plusSeconds(1)));
         assertThrows(IllegalArgumentException.class, () -> ContentPolicy.open(Duration.ZERO, Duration.ZERO));
-        assertThrows(IllegalArgumentException.class, () -> ContentPolicy.open(Duration.ofHours(1), Duration.ofSeconds(-1)));
+        assertThrows(
+                IllegalArgumentException.class, () -> ContentPolicy.open(Duration.ofHours(1), Duration.ofSeconds(-1)));
     }
 
     @Test

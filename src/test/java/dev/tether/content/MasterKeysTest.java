@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 class MasterKeysTest {
 
     private static final String K1 = "k1:" + Base64.getEncoder().encodeToString(new byte[32]);
-    private static final String K2 = "k2:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(
-            "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"));
+    private static final String K2 = "k2:"
+            + Base64.getEncoder()
+                    .encodeToString(HexFormat.of()
+                            .parseHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"));
     private static final ContentId MOVIE = new ContentId("movie");
     private static final byte[] KEY = HexFormat.of().parseHex("00112233445566778899aabbccddeeff");
 
@@ -46,7 +48,8 @@ class MasterKeysTest {
     @Test
     void aWrapUnderAKeyNoLongerConfiguredIsRefusedByName() {
         WrappedKey old = MasterKeys.parse(K1, "k1").wrap(KEY, MOVIE);
-        KeyUnwrapException e = assertThrows(KeyUnwrapException.class, () -> MasterKeys.parse(K2, "k2").unwrap(old, MOVIE));
+        KeyUnwrapException e = assertThrows(
+                KeyUnwrapException.class, () -> MasterKeys.parse(K2, "k2").unwrap(old, MOVIE));
         assertTrue(e.getMessage().contains("k1"));
     }
 
@@ -88,8 +91,8 @@ class MasterKeysTest {
         assertThrows(IllegalArgumentException.class, () -> MasterKeys.parse(K1, "k2"), "active key not listed");
         assertThrows(IllegalArgumentException.class, () -> MasterKeys.parse(K1 + ";" + K1, "k1"), "id twice");
         assertThrows(IllegalArgumentException.class, () -> MasterKeys.parse("k1:AAAA", "k1"), "3 bytes");
-        IllegalArgumentException notBase64 = assertThrows(IllegalArgumentException.class,
-                () -> MasterKeys.parse("k1:secret-material!", "k1"));
+        IllegalArgumentException notBase64 =
+                assertThrows(IllegalArgumentException.class, () -> MasterKeys.parse("k1:secret-material!", "k1"));
         assertFalse(notBase64.getMessage().contains("secret-material"));
         assertFalse(MasterKeys.parse(K1, "k1").toString().contains(K1.substring(3)));
     }

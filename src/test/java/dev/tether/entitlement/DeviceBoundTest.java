@@ -109,8 +109,8 @@ class DeviceBoundTest {
         bindings.given(binding(PENDING_RECORDS_DOWN, ALICE));
         expressPlay.recordsUnavailable.add(new Cookie(PENDING_RECORDS_DOWN));
         bindings.given(binding(BOBS, BOB));
-        bindings.given(DeviceBinding.register(new Cookie(EXPIRED), ALICE, NOW.minus(Duration.ofDays(31)),
-                Duration.ofDays(30)));
+        bindings.given(DeviceBinding.register(
+                new Cookie(EXPIRED), ALICE, NOW.minus(Duration.ofDays(31)), Duration.ofDays(30)));
 
         bindings.given(binding(RESOLVED_KNOWN, ALICE)).resolve(new DeviceId(KNOWN_DEVICE), NOW.minusSeconds(3600));
         devices.given(new Device(ALICE, new DeviceId(KNOWN_DEVICE), NOW.minusSeconds(3600)));
@@ -129,55 +129,186 @@ class DeviceBoundTest {
         return Stream.of(
                 // name, content, cookie, extra active devices, token answer, SEES error (null: granted),
                 // audit events, record lookups
-                row("unknown content", "no-such-title", RESOLVED_KNOWN, 0, null, SeesError.UNKNOWN_CONTENT,
-                        List.of("DEVICE_BOUND_TOKEN REFUSED UNKNOWN_CONTENT"), 0),
-                row("retired title", RETIRED, RESOLVED_KNOWN, 0, null, SeesError.CONTENT_RETIRED,
-                        List.of("DEVICE_BOUND_TOKEN REFUSED CONTENT_RETIRED"), 0),
-                row("group missing", PREMIUM, RESOLVED_KNOWN, 0, null, SeesError.GROUP_REQUIRED,
-                        List.of("DEVICE_BOUND_TOKEN REFUSED GROUP_REQUIRED"), 0),
-                row("no cookie", MOVIE, null, 0, null, SeesError.NOT_REGISTERED,
-                        List.of("DEVICE_BOUND_TOKEN REFUSED NOT_REGISTERED"), 0),
-                row("malformed cookie", MOVIE, "short", 0, null, SeesError.COOKIE_MALFORMED,
-                        List.of("DEVICE_BOUND_TOKEN REFUSED COOKIE_MALFORMED"), 0),
-                row("unregistered cookie", MOVIE, NEVER_REGISTERED, 0, null, SeesError.NOT_REGISTERED,
-                        List.of("DEVICE_BOUND_TOKEN REFUSED NOT_REGISTERED"), 0),
-                row("another user's cookie", MOVIE, BOBS, 0, null, SeesError.COOKIE_OF_ANOTHER_USER,
-                        List.of("DEVICE_BOUND_TOKEN REFUSED COOKIE_OF_ANOTHER_USER"), 0),
-                row("expired binding", MOVIE, EXPIRED, 0, null, SeesError.COOKIE_EXPIRED,
-                        List.of("DEVICE_BOUND_TOKEN REFUSED COOKIE_EXPIRED"), 0),
-                row("ended binding (device removed)", MOVIE, ENDED, 0, null, SeesError.DEVICE_REMOVED,
-                        List.of("DEVICE_BOUND_TOKEN REFUSED DEVICE_REMOVED device=" + REMOVED_DEVICE), 0),
-                row("pending, device has not redeemed", MOVIE, PENDING_UNREDEEMED, 0, null,
+                row(
+                        "unknown content",
+                        "no-such-title",
+                        RESOLVED_KNOWN,
+                        0,
+                        null,
+                        SeesError.UNKNOWN_CONTENT,
+                        List.of("DEVICE_BOUND_TOKEN REFUSED UNKNOWN_CONTENT"),
+                        0),
+                row(
+                        "retired title",
+                        RETIRED,
+                        RESOLVED_KNOWN,
+                        0,
+                        null,
+                        SeesError.CONTENT_RETIRED,
+                        List.of("DEVICE_BOUND_TOKEN REFUSED CONTENT_RETIRED"),
+                        0),
+                row(
+                        "group missing",
+                        PREMIUM,
+                        RESOLVED_KNOWN,
+                        0,
+                        null,
+                        SeesError.GROUP_REQUIRED,
+                        List.of("DEVICE_BOUND_TOKEN REFUSED GROUP_REQUIRED"),
+                        0),
+                row(
+                        "no cookie",
+                        MOVIE,
+                        null,
+                        0,
+                        null,
+                        SeesError.NOT_REGISTERED,
+                        List.of("DEVICE_BOUND_TOKEN REFUSED NOT_REGISTERED"),
+                        0),
+                row(
+                        "malformed cookie",
+                        MOVIE,
+                        "short",
+                        0,
+                        null,
+                        SeesError.COOKIE_MALFORMED,
+                        List.of("DEVICE_BOUND_TOKEN REFUSED COOKIE_MALFORMED"),
+                        0),
+                row(
+                        "unregistered cookie",
+                        MOVIE,
+                        NEVER_REGISTERED,
+                        0,
+                        null,
+                        SeesError.NOT_REGISTERED,
+                        List.of("DEVICE_BOUND_TOKEN REFUSED NOT_REGISTERED"),
+                        0),
+                row(
+                        "another user's cookie",
+                        MOVIE,
+                        BOBS,
+                        0,
+                        null,
+                        SeesError.COOKIE_OF_ANOTHER_USER,
+                        List.of("DEVICE_BOUND_TOKEN REFUSED COOKIE_OF_ANOTHER_USER"),
+                        0),
+                row(
+                        "expired binding",
+                        MOVIE,
+                        EXPIRED,
+                        0,
+                        null,
+                        SeesError.COOKIE_EXPIRED,
+                        List.of("DEVICE_BOUND_TOKEN REFUSED COOKIE_EXPIRED"),
+                        0),
+                row(
+                        "ended binding (device removed)",
+                        MOVIE,
+                        ENDED,
+                        0,
+                        null,
+                        SeesError.DEVICE_REMOVED,
+                        List.of("DEVICE_BOUND_TOKEN REFUSED DEVICE_REMOVED device=" + REMOVED_DEVICE),
+                        0),
+                row(
+                        "pending, device has not redeemed",
+                        MOVIE,
+                        PENDING_UNREDEEMED,
+                        0,
+                        null,
                         SeesError.DEVICE_NOT_REDEEMED,
-                        List.of("DEVICE_RESOLUTION REFUSED DEVICE_NOT_REDEEMED"), 1),
-                row("pending, ExpressPlay records unavailable", MOVIE, PENDING_RECORDS_DOWN, 0, null,
+                        List.of("DEVICE_RESOLUTION REFUSED DEVICE_NOT_REDEEMED"),
+                        1),
+                row(
+                        "pending, ExpressPlay records unavailable",
+                        MOVIE,
+                        PENDING_RECORDS_DOWN,
+                        0,
+                        null,
                         SeesError.EXPRESSPLAY_UNAVAILABLE,
-                        List.of("DEVICE_RESOLUTION REFUSED EXPRESSPLAY_UNAVAILABLE"), 1),
-                row("resolved, known device", MOVIE, RESOLVED_KNOWN, 0, null, null,
-                        List.of("DEVICE_BOUND_TOKEN GRANTED device=" + KNOWN_DEVICE), 0),
-                row("resolved, known device, even with every slot taken", MOVIE, RESOLVED_KNOWN, 2, null, null,
-                        List.of("DEVICE_BOUND_TOKEN GRANTED device=" + KNOWN_DEVICE), 0),
-                row("pending, new device under the limit", MOVIE, PENDING_REDEEMED, 1, null, null,
-                        List.of("DEVICE_RESOLUTION GRANTED device=" + NEW_DEVICE,
-                                "DEVICE_BOUND_TOKEN GRANTED device=" + NEW_DEVICE), 1),
-                row("pending, new device at the limit: its resolution rolls back", MOVIE, PENDING_REDEEMED, 2,
-                        null, SeesError.DEVICE_LIMIT_REACHED,
-                        List.of("DEVICE_BOUND_TOKEN REFUSED DEVICE_LIMIT_REACHED device=" + NEW_DEVICE), 1),
-                row("resolved, revoked device", MOVIE, RESOLVED_REVOKED, 0, null, SeesError.DEVICE_REVOKED,
-                        List.of("DEVICE_BOUND_TOKEN REFUSED DEVICE_REVOKED device=" + REVOKED_DEVICE), 0),
-                row("new device admitted, token unavailable: the resolution stays", MOVIE, PENDING_REDEEMED, 0,
-                        Fakes.TokenAnswer.UNAVAILABLE, SeesError.EXPRESSPLAY_UNAVAILABLE,
-                        List.of("DEVICE_RESOLUTION GRANTED device=" + NEW_DEVICE,
-                                "DEVICE_BOUND_TOKEN REFUSED EXPRESSPLAY_UNAVAILABLE device=" + NEW_DEVICE), 1),
-                row("account without device binding", MOVIE, RESOLVED_KNOWN, 0,
-                        Fakes.TokenAnswer.BINDING_UNSUPPORTED, SeesError.DEVICE_BINDING_UNSUPPORTED,
-                        List.of("DEVICE_BOUND_TOKEN REFUSED DEVICE_BINDING_UNSUPPORTED device=" + KNOWN_DEVICE), 0));
+                        List.of("DEVICE_RESOLUTION REFUSED EXPRESSPLAY_UNAVAILABLE"),
+                        1),
+                row(
+                        "resolved, known device",
+                        MOVIE,
+                        RESOLVED_KNOWN,
+                        0,
+                        null,
+                        null,
+                        List.of("DEVICE_BOUND_TOKEN GRANTED device=" + KNOWN_DEVICE),
+                        0),
+                row(
+                        "resolved, known device, even with every slot taken",
+                        MOVIE,
+                        RESOLVED_KNOWN,
+                        2,
+                        null,
+                        null,
+                        List.of("DEVICE_BOUND_TOKEN GRANTED device=" + KNOWN_DEVICE),
+                        0),
+                row(
+                        "pending, new device under the limit",
+                        MOVIE,
+                        PENDING_REDEEMED,
+                        1,
+                        null,
+                        null,
+                        List.of(
+                                "DEVICE_RESOLUTION GRANTED device=" + NEW_DEVICE,
+                                "DEVICE_BOUND_TOKEN GRANTED device=" + NEW_DEVICE),
+                        1),
+                row(
+                        "pending, new device at the limit: its resolution rolls back",
+                        MOVIE,
+                        PENDING_REDEEMED,
+                        2,
+                        null,
+                        SeesError.DEVICE_LIMIT_REACHED,
+                        List.of("DEVICE_BOUND_TOKEN REFUSED DEVICE_LIMIT_REACHED device=" + NEW_DEVICE),
+                        1),
+                row(
+                        "resolved, revoked device",
+                        MOVIE,
+                        RESOLVED_REVOKED,
+                        0,
+                        null,
+                        SeesError.DEVICE_REVOKED,
+                        List.of("DEVICE_BOUND_TOKEN REFUSED DEVICE_REVOKED device=" + REVOKED_DEVICE),
+                        0),
+                row(
+                        "new device admitted, token unavailable: the resolution stays",
+                        MOVIE,
+                        PENDING_REDEEMED,
+                        0,
+                        Fakes.TokenAnswer.UNAVAILABLE,
+                        SeesError.EXPRESSPLAY_UNAVAILABLE,
+                        List.of(
+                                "DEVICE_RESOLUTION GRANTED device=" + NEW_DEVICE,
+                                "DEVICE_BOUND_TOKEN REFUSED EXPRESSPLAY_UNAVAILABLE device=" + NEW_DEVICE),
+                        1),
+                row(
+                        "account without device binding",
+                        MOVIE,
+                        RESOLVED_KNOWN,
+                        0,
+                        Fakes.TokenAnswer.BINDING_UNSUPPORTED,
+                        SeesError.DEVICE_BINDING_UNSUPPORTED,
+                        List.of("DEVICE_BOUND_TOKEN REFUSED DEVICE_BINDING_UNSUPPORTED device=" + KNOWN_DEVICE),
+                        0));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("table")
-    void deviceBound(String name, String content, String cookie, int extraActive, Fakes.TokenAnswer tokenAnswer,
-                     SeesError error, List<String> events, int lookups) throws Exception {
+    void deviceBound(
+            String name,
+            String content,
+            String cookie,
+            int extraActive,
+            Fakes.TokenAnswer tokenAnswer,
+            SeesError error,
+            List<String> events,
+            int lookups)
+            throws Exception {
         for (int i = 0; i < extraActive; i++) {
             devices.given(new Device(ALICE, new DeviceId("other-device-" + i), NOW.minusSeconds(7200)));
         }
@@ -190,8 +321,8 @@ class DeviceBoundTest {
             assertTrue(grant.tokenUrl().value().startsWith("https://"));
             assertEquals(Optional.empty(), grant.cookie(), "a device-bound grant hands out no cookie");
         } else {
-            EntitlementRefusedException refused = assertThrows(EntitlementRefusedException.class,
-                    () -> deviceBound(content, cookie));
+            EntitlementRefusedException refused =
+                    assertThrows(EntitlementRefusedException.class, () -> deviceBound(content, cookie));
             assertEquals(error, refused.error());
             assertEquals("msg-1", refused.messageId());
         }
@@ -226,8 +357,8 @@ class DeviceBoundTest {
         devices.given(new Device(ALICE, new DeviceId("other-device-0"), NOW.minusSeconds(7200)));
         devices.given(new Device(ALICE, new DeviceId("other-device-1"), NOW.minusSeconds(7200)));
 
-        EntitlementRefusedException refused = assertThrows(EntitlementRefusedException.class,
-                () -> deviceBound(MOVIE, PENDING_REDEEMED));
+        EntitlementRefusedException refused =
+                assertThrows(EntitlementRefusedException.class, () -> deviceBound(MOVIE, PENDING_REDEEMED));
 
         assertTrue(refused.text().startsWith("Your 3 device slots are all in use."), refused.text());
         AuditEvent event = trail.events().get(0);
@@ -256,12 +387,24 @@ class DeviceBoundTest {
 
     private static Content content(String id, Optional<String> group) {
         ContentPolicy policy = new ContentPolicy(Duration.ofHours(1), Duration.ofDays(2), group, true);
-        return new Content(new ContentId(id), new WrappedKey("master-1", "c2VhbGVk"),
-                "0123456789abcdef0123456789abcdef", policy, false, NOW.minus(Duration.ofDays(10)));
+        return new Content(
+                new ContentId(id),
+                new WrappedKey("master-1", "c2VhbGVk"),
+                "0123456789abcdef0123456789abcdef",
+                policy,
+                false,
+                NOW.minus(Duration.ofDays(10)));
     }
 
-    private static Arguments row(String name, String content, String cookie, int extraActive,
-                                 Fakes.TokenAnswer tokenAnswer, SeesError error, List<String> events, int lookups) {
+    private static Arguments row(
+            String name,
+            String content,
+            String cookie,
+            int extraActive,
+            Fakes.TokenAnswer tokenAnswer,
+            SeesError error,
+            List<String> events,
+            int lookups) {
         return Arguments.of(name, content, cookie, extraActive, tokenAnswer, error, events, lookups);
     }
 }

@@ -26,8 +26,7 @@ import java.util.function.Supplier;
 /** The hand-written stand-ins the entitlement decision tables wire into the use cases. */
 final class Fakes {
 
-    private Fakes() {
-    }
+    private Fakes() {}
 
     /** A catalog over a map, whose key material is fixed: no master key is needed to open it. */
     static final class Catalog extends ContentCatalog {
@@ -46,7 +45,9 @@ final class Fakes {
 
         @Override
         public Optional<Content> registrationContent() {
-            return contents.values().stream().filter(c -> c.isRegistration() && !c.isRetired()).findFirst();
+            return contents.values().stream()
+                    .filter(c -> c.isRegistration() && !c.isRetired())
+                    .findFirst();
         }
 
         @Override
@@ -68,26 +69,25 @@ final class Fakes {
         }
 
         @Override
-        public BoundOrder deviceBound(Decision decision, Caller caller, ContentId contentId,
-                                      Optional<String> cookieText, Instant now) {
+        public BoundOrder deviceBound(
+                Decision decision, Caller caller, ContentId contentId, Optional<String> cookieText, Instant now) {
             return inTransaction(() -> super.deviceBound(decision, caller, contentId, cookieText, now));
         }
 
         @Override
-        public TokenOrder admit(Decision decision, Caller caller, BoundOrder order,
-                                Optional<DeviceId> resolved, Instant now) {
+        public TokenOrder admit(
+                Decision decision, Caller caller, BoundOrder order, Optional<DeviceId> resolved, Instant now) {
             return inTransaction(() -> super.admit(decision, caller, order, resolved, now));
         }
 
         @Override
-        public TokenOrder register(Decision decision, Caller caller, ContentId requested,
-                                   Optional<String> clientCookie, Instant now) {
+        public TokenOrder register(
+                Decision decision, Caller caller, ContentId requested, Optional<String> clientCookie, Instant now) {
             return inTransaction(() -> super.register(decision, caller, requested, clientCookie, now));
         }
 
         @Override
-        public TokenOrder timeBased(Decision decision, Caller caller, ContentId contentId,
-                                    Instant now) {
+        public TokenOrder timeBased(Decision decision, Caller caller, ContentId contentId, Instant now) {
             return inTransaction(() -> super.timeBased(decision, caller, contentId, now));
         }
 
@@ -105,7 +105,11 @@ final class Fakes {
     }
 
     /** What ExpressPlay answers a token request with. */
-    enum TokenAnswer { ISSUED, UNAVAILABLE, BINDING_UNSUPPORTED }
+    enum TokenAnswer {
+        ISSUED,
+        UNAVAILABLE,
+        BINDING_UNSUPPORTED
+    }
 
     /** ExpressPlay as a table: which cookie a device redeemed, which lookups fail, how tokens go. */
     static final class ExpressPlay extends ExpressPlayGateway {

@@ -51,14 +51,17 @@ class SeesRequestsTest {
             application/json                | {"messageID":"@id","version":1,"contentID":"movie","customerCookie":null} | TIME_BASED        | movie | -
             application/json                | {"messageID":"@id","version":1,"contentID":"movie","unknownField":[1,2]}  | TIME_BASED        | movie | -
             """)
-    void readsAWellFormedRequest(String contentType, String body, RequestType type, String contentId,
-                                 String cookie) throws Exception {
+    void readsAWellFormedRequest(String contentType, String body, RequestType type, String contentId, String cookie)
+            throws Exception {
         EntitlementRequest request = read(contentType, body);
 
         assertEquals(ID.toLowerCase(), request.messageId().toLowerCase());
         assertEquals(type, request.type());
         assertEquals(contentId, request.contentId().value());
-        assertEquals(Optional.ofNullable(cookie), request.customerCookie(), "the cookie as sent: its rules depend on the type");
+        assertEquals(
+                Optional.ofNullable(cookie),
+                request.customerCookie(),
+                "the cookie as sent: its rules depend on the type");
         assertEquals(List.of(), trail.events());
     }
 
@@ -93,10 +96,10 @@ class SeesRequestsTest {
             application/json | {"messageID":"@id","version":1,"contentID":"movie","customerCookie":{"a":1}} | INVALID_REQUEST | true | customerCookie must be a string.
             application/json | {"messageID":"@id","version":1,"contentID":"movie","customerCookie":true} | INVALID_REQUEST  | true  | customerCookie must be a string.
             """)
-    void refusesAMalformedRequest(String contentType, String body, SeesError error, boolean knowsMessageId,
-                                  String text) {
-        EntitlementRefusedException refused = assertThrows(EntitlementRefusedException.class,
-                () -> read(contentType, body));
+    void refusesAMalformedRequest(
+            String contentType, String body, SeesError error, boolean knowsMessageId, String text) {
+        EntitlementRefusedException refused =
+                assertThrows(EntitlementRefusedException.class, () -> read(contentType, body));
 
         assertEquals(error, refused.error());
         assertEquals(text, refused.text());
@@ -107,9 +110,14 @@ class SeesRequestsTest {
     @Test
     void aContentIdOf128CharactersIsReadAnd129AreRefused() throws Exception {
         String longest = "c".repeat(128);
-        assertEquals(longest, read("application/json", body("\"contentID\":\"" + longest + "\"")).contentId().value());
+        assertEquals(
+                longest,
+                read("application/json", body("\"contentID\":\"" + longest + "\""))
+                        .contentId()
+                        .value());
 
-        EntitlementRefusedException refused = assertThrows(EntitlementRefusedException.class,
+        EntitlementRefusedException refused = assertThrows(
+                EntitlementRefusedException.class,
                 () -> read("application/json", body("\"contentID\":\"" + longest + "c\"")));
         assertEquals(SeesError.INVALID_REQUEST, refused.error());
     }
@@ -120,8 +128,8 @@ class SeesRequestsTest {
         assertEquals(MAX_BODY_BYTES, atLimit.getBytes(StandardCharsets.UTF_8).length);
         assertEquals("movie", read("application/json", atLimit).contentId().value());
 
-        EntitlementRefusedException refused = assertThrows(EntitlementRefusedException.class,
-                () -> read("application/json", padded(MAX_BODY_BYTES + 1)));
+        EntitlementRefusedException refused = assertThrows(
+                EntitlementRefusedException.class, () -> read("application/json", padded(MAX_BODY_BYTES + 1)));
         assertEquals(SeesError.INVALID_REQUEST, refused.error());
         assertEquals("The request body exceeds 4096 bytes.", refused.text());
         assertAuditedAsInvalid(SeesError.INVALID_REQUEST, null);

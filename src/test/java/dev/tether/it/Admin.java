@@ -31,8 +31,12 @@ final class Admin {
 
     /** A new title's body, with a fresh IV; {@code group} null for none. */
     static JsonObjectBuilder title(String id, String key, long window, long rental, String group, boolean binding) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("contentId", id).add("key", key).add("iv", newKey())
-                .add("tokenLifetimeSeconds", window).add("rentalDurationSeconds", rental)
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("contentId", id)
+                .add("key", key)
+                .add("iv", newKey())
+                .add("tokenLifetimeSeconds", window)
+                .add("rentalDurationSeconds", rental)
                 .add("deviceBindingRequired", binding);
         if (group != null) {
             body.add("requiredGroup", group);

@@ -25,13 +25,20 @@ class ArchivesIT {
     void theProductionWarHoldsNoTestDoubleAndNoDevelopmentSecret() throws IOException {
         List<String> entries = entries(System.getProperty("tether.war", "target/tether.war"));
         assertTrue(entries.contains("WEB-INF/classes/dev/tether/entitlement/SeesResource.class"), "not Tether's WAR");
-        List<String> doubles = entries.stream().filter(e -> TEST_DOUBLE.matcher(e.toLowerCase(Locale.ROOT)).find()).toList();
+        List<String> doubles = entries.stream()
+                .filter(e -> TEST_DOUBLE.matcher(e.toLowerCase(Locale.ROOT)).find())
+                .toList();
         assertEquals(List.of(), doubles);
-        assertFalse(entries.stream().anyMatch(e -> e.startsWith("WEB-INF/classes/dev/") && !e.startsWith("WEB-INF/classes/dev/tether/")
-                && !e.equals("WEB-INF/classes/dev/")), "only dev.tether classes");
+        assertFalse(
+                entries.stream()
+                        .anyMatch(e -> e.startsWith("WEB-INF/classes/dev/")
+                                && !e.startsWith("WEB-INF/classes/dev/tether/")
+                                && !e.equals("WEB-INF/classes/dev/")),
+                "only dev.tether classes");
         try (ZipFile war = new ZipFile(System.getProperty("tether.war", "target/tether.war"))) {
             ZipEntry config = war.getEntry("WEB-INF/classes/META-INF/microprofile-config.properties");
-            String text = new String(war.getInputStream(config).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String text =
+                    new String(war.getInputStream(config).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertFalse(text.contains("uW1Pj4Xq7rTz0yq0m8cH3m3yQm0b6QXo2n4bqkSg9Cs"), "the development master key");
             assertFalse(text.contains("00112233445566778899aabbccddeeff"), "the development customer authenticator");
         }
@@ -40,10 +47,19 @@ class ArchivesIT {
     @Test
     void theSimulatorWarHoldsNothingOfTether() throws IOException {
         List<String> entries = entries(System.getProperty("simulator.war", "target/expressplay-simulator.war"));
-        assertTrue(entries.contains("WEB-INF/classes/dev/simulator/expressplay/SimulatedTokenApi.class"), "not the simulator's WAR");
+        assertTrue(
+                entries.contains("WEB-INF/classes/dev/simulator/expressplay/SimulatedTokenApi.class"),
+                "not the simulator's WAR");
         assertTrue(entries.stream().anyMatch(e -> e.startsWith("WEB-INF/lib/nimbus-jose-jwt")), "its JOSE library");
-        assertEquals(List.of(), entries.stream().filter(e -> e.contains("dev/tether") || e.contains("hibernate")
-                || e.contains("flyway") || e.contains("persistence.xml") || e.contains("db/migration")).toList());
+        assertEquals(
+                List.of(),
+                entries.stream()
+                        .filter(e -> e.contains("dev/tether")
+                                || e.contains("hibernate")
+                                || e.contains("flyway")
+                                || e.contains("persistence.xml")
+                                || e.contains("db/migration"))
+                        .toList());
     }
 
     private static List<String> entries(String path) throws IOException {

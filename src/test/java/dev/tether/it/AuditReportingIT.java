@@ -55,7 +55,8 @@ class AuditReportingIT extends TetherIT {
         timeBased("demo-movie");
         timeBased("demo-movie");
         timeBased("demo-preview");
-        assertFalse(asPlayer.entitlement(token, Player.request(1, unknownContent)).getBoolean("isAllowed"));
+        assertFalse(
+                asPlayer.entitlement(token, Player.request(1, unknownContent)).getBoolean("isAllowed"));
         Thread.sleep(20);
         Instant middle = Instant.now();
         Thread.sleep(20);
@@ -63,25 +64,40 @@ class AuditReportingIT extends TetherIT {
         asPlayer.bindDevice(token, device);
 
         List<JsonObject> all = search("user=" + enc(user));
-        assertEquals(List.of("DEVICE_BOUND_TOKEN/GRANTED", "DEVICE_RESOLUTION/GRANTED", "REGISTRATION/GRANTED",
-                "TIME_BASED_TOKEN/REFUSED", "TIME_BASED_TOKEN/GRANTED", "TIME_BASED_TOKEN/GRANTED",
-                "TIME_BASED_TOKEN/GRANTED"), kinds(all));
+        assertEquals(
+                List.of(
+                        "DEVICE_BOUND_TOKEN/GRANTED",
+                        "DEVICE_RESOLUTION/GRANTED",
+                        "REGISTRATION/GRANTED",
+                        "TIME_BASED_TOKEN/REFUSED",
+                        "TIME_BASED_TOKEN/GRANTED",
+                        "TIME_BASED_TOKEN/GRANTED",
+                        "TIME_BASED_TOKEN/GRANTED"),
+                kinds(all));
         assertNewestFirst(all);
 
         assertEquals(1, search("user=" + enc(user) + "&content=demo-preview").size());
-        assertEquals(5, search("user=" + enc(user) + "&content=demo-movie").size(),
+        assertEquals(
+                5,
+                search("user=" + enc(user) + "&content=demo-movie").size(),
                 "two time-based tokens, and registration, resolution and device-bound token name the title too");
         assertEquals(List.of("TIME_BASED_TOKEN/REFUSED"), kinds(search("content=" + enc(unknownContent))));
-        assertEquals("UNKNOWN_CONTENT", search("content=" + enc(unknownContent)).get(0).getString("reasonCode"));
-        assertEquals(List.of("DEVICE_BOUND_TOKEN/GRANTED", "DEVICE_RESOLUTION/GRANTED"), kinds(search("device=" + device)));
+        assertEquals(
+                "UNKNOWN_CONTENT",
+                search("content=" + enc(unknownContent)).get(0).getString("reasonCode"));
+        assertEquals(
+                List.of("DEVICE_BOUND_TOKEN/GRANTED", "DEVICE_RESOLUTION/GRANTED"), kinds(search("device=" + device)));
         assertEquals(4, search("user=" + enc(user) + "&type=TIME_BASED_TOKEN").size());
-        assertEquals(List.of("TIME_BASED_TOKEN/REFUSED"),
+        assertEquals(
+                List.of("TIME_BASED_TOKEN/REFUSED"),
                 kinds(search("user=" + enc(user) + "&type=TIME_BASED_TOKEN&outcome=REFUSED")));
-        assertEquals(List.of("DEVICE_BOUND_TOKEN/GRANTED", "REGISTRATION/GRANTED"),
+        assertEquals(
+                List.of("DEVICE_BOUND_TOKEN/GRANTED", "REGISTRATION/GRANTED"),
                 kinds(search("user=" + enc(user) + "&type=REGISTRATION&type=device_bound_token")),
                 "types repeat; case does not matter");
         assertEquals(6, search("user=" + enc(user) + "&outcome=GRANTED").size());
-        assertEquals(List.of("DEVICE_BOUND_TOKEN/GRANTED"),
+        assertEquals(
+                List.of("DEVICE_BOUND_TOKEN/GRANTED"),
                 kinds(search("user=" + enc(user) + "&device=" + device + "&content=demo-movie&type=DEVICE_BOUND_TOKEN"
                         + "&outcome=GRANTED&from=" + middle)));
 
@@ -89,8 +105,13 @@ class AuditReportingIT extends TetherIT {
         assertEquals(4, search("user=" + enc(user) + "&to=" + middle).size(), "to is exclusive, before the middle");
         Instant first = Instant.parse(all.get(all.size() - 1).getString("occurredAt"));
         Instant last = Instant.parse(all.get(0).getString("occurredAt"));
-        assertEquals(7, search("user=" + enc(user) + "&from=" + first + "&to=" + last.plusNanos(1000)).size());
-        assertEquals(5, search("user=" + enc(user) + "&from=" + first + "&to=" + last).size(),
+        assertEquals(
+                7,
+                search("user=" + enc(user) + "&from=" + first + "&to=" + last.plusNanos(1000))
+                        .size());
+        assertEquals(
+                5,
+                search("user=" + enc(user) + "&from=" + first + "&to=" + last).size(),
                 "to excludes its instant, which the resolution and the device-bound token share");
         assertEquals(0, search("user=" + enc(user) + "&to=" + first).size());
         assertEquals(List.of(), search("user=" + enc(user) + "&device=" + Player.newDevice()));
@@ -139,9 +160,11 @@ class AuditReportingIT extends TetherIT {
         List<Long> ids = ids(paged);
         assertEquals(ids.size(), ids.stream().distinct().count(), "no event on two pages");
         assertNewestFirst(paged);
-        Set<String> seen = paged.stream().map(e -> e.getString("tokenFingerprint")).collect(Collectors.toSet());
+        Set<String> seen =
+                paged.stream().map(e -> e.getString("tokenFingerprint")).collect(Collectors.toSet());
         assertTrue(seen.containsAll(before), "every event committed before the first page is on a page");
-        assertTrue(afterFirstPage.stream().noneMatch(seen::contains),
+        assertTrue(
+                afterFirstPage.stream().noneMatch(seen::contains),
                 "events newer than the first page never shift into later pages");
         assertTrue(pages >= 4);
         List<JsonObject> now = search("user=" + enc(user) + "&limit=500");
@@ -154,23 +177,29 @@ class AuditReportingIT extends TetherIT {
         String shared = Player.newDevice();
         String own = Player.newDevice();
         String sharedCookie = asPlayer.bindDevice(token, shared);
-        assertTrue(asPlayer.entitlement(token, Player.request(3, "demo-movie", sharedCookie)).getBoolean("isAllowed"));
+        assertTrue(asPlayer.entitlement(token, Player.request(3, "demo-movie", sharedCookie))
+                .getBoolean("isAllowed"));
         Thread.sleep(10);
         asPlayer.bindDevice(token, own);
         String other = "user-" + UUID.randomUUID();
         asPlayer.bindDevice(http.token(other, "subscriber"), shared);
 
         List<JsonObject> devices = objects(asAuditor.userDevices(auditor, user));
-        assertEquals(List.of(own, shared), devices.stream().map(d -> d.getString("deviceId")).toList(),
+        assertEquals(
+                List.of(own, shared),
+                devices.stream().map(d -> d.getString("deviceId")).toList(),
                 "most recently seen first");
         JsonObject sharedRow = devices.get(1);
         assertEquals(3, sharedRow.getJsonNumber("events").longValue(), "a resolution and two device-bound tokens");
         assertEquals(2, sharedRow.getJsonNumber("tokens").longValue());
-        assertTrue(Instant.parse(sharedRow.getString("firstSeen")).isBefore(Instant.parse(sharedRow.getString("lastSeen"))));
+        assertTrue(Instant.parse(sharedRow.getString("firstSeen"))
+                .isBefore(Instant.parse(sharedRow.getString("lastSeen"))));
         assertEquals(1, devices.get(0).getJsonNumber("tokens").longValue());
 
         List<JsonObject> users = objects(asAuditor.deviceUsers(auditor, shared));
-        assertEquals(List.of(other, user), users.stream().map(u -> u.getString("userId")).toList(),
+        assertEquals(
+                List.of(other, user),
+                users.stream().map(u -> u.getString("userId")).toList(),
                 "a device with two users: the sharing signal");
         assertEquals(1, users.get(0).getJsonNumber("tokens").longValue());
         assertEquals(List.of(), objects(asAuditor.userDevices(auditor, "nobody-" + UUID.randomUUID())));
@@ -194,28 +223,45 @@ class AuditReportingIT extends TetherIT {
 
         JsonObject summary = summary("from=" + from + "&to=" + to);
         assertEquals(from, Instant.parse(summary.getString("from")));
-        assertEquals(Map.of("demo-movie", 6L, "demo-preview", 1L),
+        assertEquals(
+                Map.of("demo-movie", 6L, "demo-preview", 1L),
                 counts(summary.getJsonArray("tokensPerContent"), "contentId", "tokens"),
                 "three registrations, three device-bound tokens, one time-based token");
-        assertEquals(7L, counts(summary.getJsonArray("tokensPerDay"), "day", "tokens").values().stream()
-                .mapToLong(Long::longValue).sum());
-        assertEquals(java.time.LocalDate.ofInstant(to, java.time.ZoneOffset.UTC).toString(),
-                summary.getJsonArray("tokensPerDay").getJsonObject(summary.getJsonArray("tokensPerDay").size() - 1)
-                        .getString("day"), "days are UTC days");
-        assertEquals(Map.of("UNKNOWN_CONTENT", 2L, "NOT_REGISTERED", 1L),
+        assertEquals(
+                7L,
+                counts(summary.getJsonArray("tokensPerDay"), "day", "tokens").values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum());
+        assertEquals(
+                java.time.LocalDate.ofInstant(to, java.time.ZoneOffset.UTC).toString(),
+                summary.getJsonArray("tokensPerDay")
+                        .getJsonObject(summary.getJsonArray("tokensPerDay").size() - 1)
+                        .getString("day"),
+                "days are UTC days");
+        assertEquals(
+                Map.of("UNKNOWN_CONTENT", 2L, "NOT_REGISTERED", 1L),
                 counts(summary.getJsonArray("refusalsByReason"), "reasonCode", "refusals"));
         assertEquals(3, summary.getJsonNumber("activeDevices").longValue());
         JsonObject limit = summary.getJsonObject("nearDeviceLimit");
         assertEquals(3, limit.getInt("deviceLimit"), "tether.binding.max-active-devices' default");
         assertEquals(2, limit.getInt("threshold"));
-        assertEquals(Map.of(user, 2L), counts(limit.getJsonArray("users"), "userId", "devices"),
+        assertEquals(
+                Map.of(user, 2L),
+                counts(limit.getJsonArray("users"), "userId", "devices"),
                 "the user with two devices; not the one with one");
 
         JsonObject before = summary("from=" + from.minusSeconds(3600) + "&to=" + from);
-        assertFalse(before.getJsonObject("nearDeviceLimit").getJsonArray("users").toString().contains(user));
+        assertFalse(before.getJsonObject("nearDeviceLimit")
+                .getJsonArray("users")
+                .toString()
+                .contains(user));
         JsonObject defaults = summary("");
-        assertEquals(30, java.time.Duration.between(Instant.parse(defaults.getString("from")),
-                Instant.parse(defaults.getString("to"))).toDays(), "the last 30 days by default");
+        assertEquals(
+                30,
+                java.time.Duration.between(
+                                Instant.parse(defaults.getString("from")), Instant.parse(defaults.getString("to")))
+                        .toDays(),
+                "the last 30 days by default");
     }
 
     @Test
@@ -225,28 +271,52 @@ class AuditReportingIT extends TetherIT {
         String awkward = "o'Brien, \"Zoë\" 東京 🎬-" + UUID.randomUUID();
         String awkwardToken = http.token(awkward, "subscriber");
         for (int i = 0; i < 3; i++) {
-            assertTrue(asPlayer.entitlement(awkwardToken, Player.request(1, "demo-movie")).getBoolean("isAllowed"));
+            assertTrue(asPlayer.entitlement(awkwardToken, Player.request(1, "demo-movie"))
+                    .getBoolean("isAllowed"));
         }
         asPlayer.entitlement(awkwardToken, Player.request(1, "missing:" + UUID.randomUUID()));
 
         HttpResponse<byte[]> csv = asAuditor.export(auditor, "user=" + enc(awkward));
         assertEquals(200, csv.statusCode());
-        assertEquals("text/csv;charset=UTF-8", csv.headers().firstValue("Content-Type").orElse("").replace(" ", ""));
+        assertEquals(
+                "text/csv;charset=UTF-8",
+                csv.headers().firstValue("Content-Type").orElse("").replace(" ", ""));
         String disposition = csv.headers().firstValue("Content-Disposition").orElse("");
         assertTrue(disposition.matches("attachment; filename=\"tether-audit-\\d{8}T\\d{6}Z\\.csv\""), disposition);
 
         List<List<String>> rows = parseCsv(Http.text(csv));
-        assertEquals(List.of("id", "occurredAt", "type", "outcome", "reasonCode", "userId", "deviceId", "contentId",
-                "cookie", "tokenFingerprint", "tokenExpiresAt", "requestId", "clientAddress", "actorId", "detail"), rows.get(0));
+        assertEquals(
+                List.of(
+                        "id",
+                        "occurredAt",
+                        "type",
+                        "outcome",
+                        "reasonCode",
+                        "userId",
+                        "deviceId",
+                        "contentId",
+                        "cookie",
+                        "tokenFingerprint",
+                        "tokenExpiresAt",
+                        "requestId",
+                        "clientAddress",
+                        "actorId",
+                        "detail"),
+                rows.get(0));
         List<List<String>> events = rows.subList(1, rows.size());
         List<JsonObject> searched = search("user=" + enc(awkward));
-        assertEquals(ids(searched), events.stream().map(r -> Long.valueOf(r.get(0))).toList(),
+        assertEquals(
+                ids(searched),
+                events.stream().map(r -> Long.valueOf(r.get(0))).toList(),
                 "the export is the search, newest first");
         events.forEach(row -> assertEquals(awkward, row.get(5), "commas, quotes and unicode survive"));
         assertTrue(events.get(0).get(7).startsWith("missing:"));
         assertEquals("UNKNOWN_CONTENT", events.get(0).get(4));
-        assertEquals(searched.get(1).getString("tokenFingerprint"), events.get(1).get(9));
-        assertEquals(Instant.parse(searched.get(1).getString("occurredAt")), Instant.parse(events.get(1).get(1)));
+        assertEquals(
+                searched.get(1).getString("tokenFingerprint"), events.get(1).get(9));
+        assertEquals(
+                Instant.parse(searched.get(1).getString("occurredAt")),
+                Instant.parse(events.get(1).get(1)));
         assertEquals("", events.get(0).get(9), "no token on a refusal: an empty field");
 
         HttpResponse<byte[]> empty = asAuditor.export(auditor, "user=" + enc("nobody-" + UUID.randomUUID()));
@@ -272,7 +342,10 @@ class AuditReportingIT extends TetherIT {
         cases.forEach((path, slug) -> {
             HttpResponse<String> response = http.get(path, auditor);
             assertEquals(400, response.statusCode(), path);
-            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""), path);
+            assertEquals(
+                    "application/problem+json",
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    path);
             JsonObject problem = Http.json(response.body());
             assertEquals("https://tether.dev/problems/" + slug, problem.getString("type"), path);
             assertEquals(400, problem.getInt("status"));
@@ -284,12 +357,18 @@ class AuditReportingIT extends TetherIT {
     void onlyAuditorsReadTheTrail() {
         String subscriber = http.token("user-" + UUID.randomUUID(), "subscriber");
         String admin = http.token("admin-" + UUID.randomUUID(), "admin");
-        for (String path : List.of("/api/audit/events?user=x", "/api/audit/export", "/api/audit/users/x/devices",
-                "/api/audit/devices/x/users", "/api/audit/summary")) {
+        for (String path : List.of(
+                "/api/audit/events?user=x",
+                "/api/audit/export",
+                "/api/audit/users/x/devices",
+                "/api/audit/devices/x/users",
+                "/api/audit/summary")) {
             for (String bearer : List.of(subscriber, admin)) {
                 HttpResponse<String> response = http.get(path, bearer);
                 assertEquals(403, response.statusCode(), path);
-                assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+                assertEquals(
+                        "application/problem+json",
+                        response.headers().firstValue("Content-Type").orElse(""));
             }
             assertEquals(401, http.get(path, null).statusCode(), path);
             assertEquals(200, http.get(path, auditor).statusCode(), path);
@@ -313,7 +392,8 @@ class AuditReportingIT extends TetherIT {
     }
 
     private JsonObject summary(String query) {
-        return Http.json(Http.expectStatus(200, asAuditor.summary(auditor, query)).body());
+        return Http.json(
+                Http.expectStatus(200, asAuditor.summary(auditor, query)).body());
     }
 
     private static Optional<String> next(HttpResponse<String> page) {
@@ -331,15 +411,17 @@ class AuditReportingIT extends TetherIT {
     }
 
     private static void assertNewestFirst(List<JsonObject> events) {
-        Comparator<JsonObject> newestFirst = Comparator
-                .comparing((JsonObject e) -> Instant.parse(e.getString("occurredAt")))
-                .thenComparing(e -> e.getJsonNumber("id").longValue()).reversed();
+        Comparator<JsonObject> newestFirst = Comparator.comparing(
+                        (JsonObject e) -> Instant.parse(e.getString("occurredAt")))
+                .thenComparing(e -> e.getJsonNumber("id").longValue())
+                .reversed();
         assertEquals(events.stream().sorted(newestFirst).toList(), events);
     }
 
     private static Map<String, Long> counts(JsonArray rows, String key, String count) {
         return rows.getValuesAs(JsonObject.class).stream()
-                .collect(Collectors.toMap(r -> r.getString(key), r -> r.getJsonNumber(count).longValue()));
+                .collect(Collectors.toMap(
+                        r -> r.getString(key), r -> r.getJsonNumber(count).longValue()));
     }
 
     /** An RFC 4180 reader, written here so the test does not trust the code it tests. */

@@ -39,19 +39,21 @@ class AuditTrailPostgresIT extends TetherIT {
                     id = rows.getLong(1);
                 }
             }
-            SQLException update = assertThrows(SQLException.class, () -> execute(db,
-                    "UPDATE audit_event SET outcome = 'REFUSED', reason_code = 'FORGED' WHERE id = " + id));
+            SQLException update = assertThrows(
+                    SQLException.class,
+                    () -> execute(
+                            db, "UPDATE audit_event SET outcome = 'REFUSED', reason_code = 'FORGED' WHERE id = " + id));
             assertTrue(update.getMessage().contains("append-only"), update.getMessage());
             assertEquals("42501", update.getSQLState(), "insufficient_privilege");
-            SQLException delete = assertThrows(SQLException.class, () -> execute(db,
-                    "DELETE FROM audit_event WHERE id = " + id));
+            SQLException delete =
+                    assertThrows(SQLException.class, () -> execute(db, "DELETE FROM audit_event WHERE id = " + id));
             assertTrue(delete.getMessage().contains("append-only"), delete.getMessage());
             SQLException truncate = assertThrows(SQLException.class, () -> execute(db, "TRUNCATE audit_event"));
             assertTrue(truncate.getMessage().contains("append-only"), truncate.getMessage());
         }
 
-        HttpResponse<String> trail = asAuditor.search(http.token("auditor-" + UUID.randomUUID(), "auditor"),
-                "user=" + Http.enc(user));
+        HttpResponse<String> trail =
+                asAuditor.search(http.token("auditor-" + UUID.randomUUID(), "auditor"), "user=" + Http.enc(user));
         JsonObject event = Http.json(trail.body().substring(1, trail.body().length() - 1));
         assertEquals("GRANTED", event.getString("outcome"), "the event is as Tether wrote it");
     }
@@ -60,22 +62,27 @@ class AuditTrailPostgresIT extends TetherIT {
     void anEventWithLineBreaksCommasAndQuotesExportsAsOneCsvRecord() throws Exception {
         String user = "line one, \"quoted\"\r\nline two ünï-" + UUID.randomUUID();
         try (Connection db = connect();
-             PreparedStatement insert = db.prepareStatement("INSERT INTO audit_event (occurred_at, event_type, outcome,"
-                     + " reason_code, user_id, request_id) VALUES (now(), 'INVALID_REQUEST', 'REFUSED', 'INVALID_REQUEST', ?, ?)")) {
+                PreparedStatement insert = db.prepareStatement(
+                        "INSERT INTO audit_event (occurred_at, event_type, outcome,"
+                                + " reason_code, user_id, request_id) VALUES (now(), 'INVALID_REQUEST', 'REFUSED', 'INVALID_REQUEST', ?, ?)")) {
             insert.setString(1, user);
             insert.setString(2, "multi\nline");
             assertEquals(1, insert.executeUpdate());
         }
-        HttpResponse<byte[]> csv = asAuditor.export(http.token("auditor-" + UUID.randomUUID(), "auditor"),
-                "user=" + Http.enc(user));
+        HttpResponse<byte[]> csv =
+                asAuditor.export(http.token("auditor-" + UUID.randomUUID(), "auditor"), "user=" + Http.enc(user));
         assertEquals(200, csv.statusCode());
         String body = Http.text(csv);
         String[] lines = body.split("\r\n", -1);
-        assertEquals("id,occurredAt,type,outcome,reasonCode,userId,deviceId,contentId,cookie,tokenFingerprint,"
-                + "tokenExpiresAt,requestId,clientAddress,actorId,detail", lines[0]);
+        assertEquals(
+                "id,occurredAt,type,outcome,reasonCode,userId,deviceId,contentId,cookie,tokenFingerprint,"
+                        + "tokenExpiresAt,requestId,clientAddress,actorId,detail",
+                lines[0]);
         String record = body.substring(lines[0].length() + 2);
-        assertTrue(record.matches("(?s)\\d+,[^,]+,INVALID_REQUEST,REFUSED,INVALID_REQUEST,"
-                + java.util.regex.Pattern.quote("\"" + user.replace("\"", "\"\"") + "\"") + ",,,,,,\"multi\nline\",,,\r\n"),
+        assertTrue(
+                record.matches("(?s)\\d+,[^,]+,INVALID_REQUEST,REFUSED,INVALID_REQUEST,"
+                        + java.util.regex.Pattern.quote("\"" + user.replace("\"", "\"\"") + "\"")
+                        + ",,,,,,\"multi\nline\",,,\r\n"),
                 record);
     }
 

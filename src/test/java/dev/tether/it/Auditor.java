@@ -55,19 +55,22 @@ final class Auditor {
 
     /** The CSV export of a search, as bytes: the test decodes it as the standard says. */
     HttpResponse<byte[]> export(String bearer, String query) {
-        return http.sendBytes(http.request("/api/audit/export?" + query, bearer).GET().build());
+        return http.sendBytes(
+                http.request("/api/audit/export?" + query, bearer).GET().build());
     }
 
     /** Each event as type/outcome. */
     static List<String> kinds(List<? extends JsonValue> events) {
-        return events.stream().map(JsonValue::asJsonObject)
+        return events.stream()
+                .map(JsonValue::asJsonObject)
                 .map(e -> e.getString("type") + "/" + e.getString("outcome"))
                 .toList();
     }
 
     /** Each event as type/outcome/reasonCode, the reason empty where none is recorded. */
     static List<String> withReasons(List<? extends JsonValue> events) {
-        return events.stream().map(JsonValue::asJsonObject)
+        return events.stream()
+                .map(JsonValue::asJsonObject)
                 .map(e -> e.getString("type") + "/" + e.getString("outcome") + "/" + e.getString("reasonCode", ""))
                 .toList();
     }

@@ -44,9 +44,13 @@ class AuthenticationIT extends TetherIT {
 
     @Test
     void aTokenSignedByAnotherKeyIs401() throws Exception {
-        RSAKey foreign = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+        RSAKey foreign =
+                new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
         Instant now = Instant.now();
-        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(foreign.getKeyID()).build(),
+        SignedJWT forged = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(foreign.getKeyID())
+                        .build(),
                 new JWTClaimsSet.Builder()
                         .issuer("https://sso.tether.dev")
                         .audience("tether")
@@ -65,10 +69,10 @@ class AuthenticationIT extends TetherIT {
     void aTamperedTokenIs401() {
         String token = http.token("alice-" + UUID.randomUUID(), "auditor");
         String[] parts = token.split("\\.");
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
-                .replace("\"auditor\"", "\"subscriber\"");
-        String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(payload.getBytes()) + "." + parts[2];
+        String payload =
+                new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("\"auditor\"", "\"subscriber\"");
+        String tampered = parts[0] + "."
+                + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2];
 
         assertEquals(401, asPlayer.sees(tampered, body).statusCode());
     }
@@ -81,6 +85,8 @@ class AuthenticationIT extends TetherIT {
         assertEquals(403, asPlayer.sees(auditorOnly, body).statusCode());
         HttpResponse<String> audit = asAuditor.search(subscriberOnly, "user=anyone");
         assertEquals(403, audit.statusCode());
-        assertEquals("application/problem+json", audit.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/problem+json",
+                audit.headers().firstValue("Content-Type").orElse(""));
     }
 }

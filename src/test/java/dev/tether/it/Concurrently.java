@@ -13,8 +13,7 @@ import java.util.concurrent.TimeUnit;
 /** Races: calls released together, so that the server sees them at once, not one after another. */
 final class Concurrently {
 
-    private Concurrently() {
-    }
+    private Concurrently() {}
 
     /**
      * Runs every call on its own thread, all waiting for one start signal, and returns their

@@ -46,7 +46,10 @@ class ContentCatalogIT extends TetherIT {
         assertEquals("dev-1", view.getString("masterKeyId"));
         assertFalse(view.containsKey("key"));
 
-        assertEquals(409, asAdmin.addContent(admin, create(id, key, 600, 7200, null, false)).statusCode());
+        assertEquals(
+                409,
+                asAdmin.addContent(admin, create(id, key, 600, 7200, null, false))
+                        .statusCode());
         JsonObject bad = expect(400, asAdmin.addContent(admin, create(newId(), "xyz", 600, 0, null, false)));
         assertEquals("https://tether.dev/problems/invalid-request", bad.getString("type"));
         assertFalse(bad.toString().contains("xyz"), "rejected values are not echoed");
@@ -56,13 +59,18 @@ class ContentCatalogIT extends TetherIT {
 
         JsonObject granted = asPlayer.entitlement(token, Player.request(1, id));
         assertTrue(granted.getBoolean("isAllowed"), granted.toString());
-        HttpResponse<byte[]> license = asPlayer.redeem(granted.getString("epTokenURL"), asPlayer.spc(Player.newDevice(), id));
+        HttpResponse<byte[]> license =
+                asPlayer.redeem(granted.getString("epTokenURL"), asPlayer.spc(Player.newDevice(), id));
         assertEquals(200, license.statusCode());
-        assertEquals(Player.keyRef(key), Player.ckcClaims(license.body()).getString("keyRef"),
+        assertEquals(
+                Player.keyRef(key),
+                Player.ckcClaims(license.body()).getString("keyRef"),
                 "ExpressPlay got the key the admin sent");
 
-        String everything = asAdmin.listContent(admin).body() + asAdmin.content(admin, id).body()
-                + asAuditor.events(auditor, user) + asAuditor.events(auditor, adminName);
+        String everything = asAdmin.listContent(admin).body()
+                + asAdmin.content(admin, id).body()
+                + asAuditor.events(auditor, user)
+                + asAuditor.events(auditor, adminName);
         assertFalse(everything.toLowerCase().contains(key), "no key in any answer or audit event");
         String log = Files.readString(Path.of(System.getProperty("tether.server.log")), StandardCharsets.ISO_8859_1);
         assertFalse(log.toLowerCase().contains(key), "no key in the server log");
@@ -83,8 +91,13 @@ class ContentCatalogIT extends TetherIT {
         }
         for (JsonObject event : asAuditor.events(auditor, user).getValuesAs(JsonObject.class)) {
             if (event.getString("type").endsWith("_TOKEN")) {
-                assertEquals(600, Duration.between(Instant.parse(event.getString("occurredAt")),
-                        Instant.parse(event.getString("tokenExpiresAt"))).toSeconds(), event.toString());
+                assertEquals(
+                        600,
+                        Duration.between(
+                                        Instant.parse(event.getString("occurredAt")),
+                                        Instant.parse(event.getString("tokenExpiresAt")))
+                                .toSeconds(),
+                        event.toString());
                 assertEquals(1, event.getJsonObject("detail").getInt("policyVersion"));
             }
         }
@@ -95,8 +108,12 @@ class ContentCatalogIT extends TetherIT {
         assertEquals(0, Player.ckcClaims(license.body()).getInt("rentalDuration"), "the updated policy");
         JsonObject event = asAuditor.events(auditor, user).getJsonObject(0);
         assertEquals(2, event.getJsonObject("detail").getInt("policyVersion"));
-        assertEquals(60, Duration.between(Instant.parse(event.getString("occurredAt")),
-                Instant.parse(event.getString("tokenExpiresAt"))).toSeconds());
+        assertEquals(
+                60,
+                Duration.between(
+                                Instant.parse(event.getString("occurredAt")),
+                                Instant.parse(event.getString("tokenExpiresAt")))
+                        .toSeconds());
     }
 
     @Test
@@ -111,12 +128,19 @@ class ContentCatalogIT extends TetherIT {
         assertEquals("failed", event.getJsonObject("detail").getString("groupCheck"));
         assertEquals("premium", event.getJsonObject("detail").getString("requiredGroup"));
         String cookie = asPlayer.registerDevice(token, Player.newDevice());
-        assertEquals(2003, asPlayer.entitlement(token, Player.request(3, id, cookie)).getInt("error"));
+        assertEquals(
+                2003, asPlayer.entitlement(token, Player.request(3, id, cookie)).getInt("error"));
 
         String premium = http.token(user, "subscriber,premium");
         assertTrue(asPlayer.entitlement(premium, Player.request(1, id)).getBoolean("isAllowed"));
         assertTrue(asPlayer.entitlement(premium, Player.request(3, id, cookie)).getBoolean("isAllowed"));
-        assertEquals("passed", asAuditor.events(auditor, user).getJsonObject(0).getJsonObject("detail").getString("groupCheck"));
+        assertEquals(
+                "passed",
+                asAuditor
+                        .events(auditor, user)
+                        .getJsonObject(0)
+                        .getJsonObject("detail")
+                        .getString("groupCheck"));
     }
 
     @Test
@@ -175,10 +199,12 @@ class ContentCatalogIT extends TetherIT {
                     ? asPlayer.entitlement(player, Player.request(3, contentId, cookie))
                     : asPlayer.entitlement(player, Player.request(1, contentId));
             assertTrue(granted.getBoolean("isAllowed"), contentId + ": " + granted);
-            HttpResponse<byte[]> license = asPlayer.redeem(granted.getString("epTokenURL"), asPlayer.spc(device, contentId));
+            HttpResponse<byte[]> license =
+                    asPlayer.redeem(granted.getString("epTokenURL"), asPlayer.spc(device, contentId));
             assertEquals(200, license.statusCode(), contentId);
             if (contentId.equals(id)) {
-                assertEquals(Player.keyRef(key), Player.ckcClaims(license.body()).getString("keyRef"));
+                assertEquals(
+                        Player.keyRef(key), Player.ckcClaims(license.body()).getString("keyRef"));
             }
             played++;
         }
@@ -202,7 +228,9 @@ class ContentCatalogIT extends TetherIT {
     }
 
     private static String update(long window, long rental, String group, boolean binding) {
-        var body = Json.createObjectBuilder().add("tokenLifetimeSeconds", window).add("rentalDurationSeconds", rental)
+        var body = Json.createObjectBuilder()
+                .add("tokenLifetimeSeconds", window)
+                .add("rentalDurationSeconds", rental)
                 .add("deviceBindingRequired", binding);
         if (group != null) {
             body.add("requiredGroup", group);

@@ -41,8 +41,8 @@ class DeviceBindingFlowIT extends TetherIT {
         String cookie = registration.getString("customerCookie");
         assertEquals(24, cookie.length());
 
-        HttpResponse<byte[]> registered = asPlayer.redeem(registration.getString("epTokenURL"),
-                asPlayer.spc(DEVICE_A, Player.REGISTRATION_CONTENT));
+        HttpResponse<byte[]> registered = asPlayer.redeem(
+                registration.getString("epTokenURL"), asPlayer.spc(DEVICE_A, Player.REGISTRATION_CONTENT));
         assertEquals(200, registered.statusCode());
 
         JsonObject bound = asPlayer.entitlement(token, Player.request(3, "demo-movie", cookie));
@@ -64,14 +64,21 @@ class DeviceBindingFlowIT extends TetherIT {
         assertTrue(again.getBoolean("isAllowed"));
 
         JsonArray events = asAuditor.events(auditor, user);
-        assertEquals(List.of("DEVICE_BOUND_TOKEN/GRANTED", "DEVICE_BOUND_TOKEN/GRANTED",
-                "DEVICE_RESOLUTION/GRANTED", "REGISTRATION/GRANTED"), kinds(events),
+        assertEquals(
+                List.of(
+                        "DEVICE_BOUND_TOKEN/GRANTED",
+                        "DEVICE_BOUND_TOKEN/GRANTED",
+                        "DEVICE_RESOLUTION/GRANTED",
+                        "REGISTRATION/GRANTED"),
+                kinds(events),
                 "the device id is looked up once, then read from Tether's database");
         JsonObject issued = events.getJsonObject(1);
         assertEquals(fingerprint(boundUrl), issued.getString("tokenFingerprint"));
         assertEquals(DEVICE_A, issued.getString("deviceId"));
         assertEquals(cookie, issued.getString("cookie"));
-        assertEquals(fingerprint(registration.getString("epTokenURL")), events.getJsonObject(3).getString("tokenFingerprint"));
+        assertEquals(
+                fingerprint(registration.getString("epTokenURL")),
+                events.getJsonObject(3).getString("tokenFingerprint"));
         assertFalse(events.toString().contains("ExpressPlayToken"), "no token URL in the audit trail");
     }
 
@@ -81,7 +88,8 @@ class DeviceBindingFlowIT extends TetherIT {
         assertTrue(granted.getBoolean("isAllowed"), granted.toString());
         assertFalse(granted.containsKey("customerCookie"));
 
-        HttpResponse<byte[]> license = asPlayer.redeem(granted.getString("epTokenURL"), asPlayer.spc(DEVICE_B, "demo-movie"));
+        HttpResponse<byte[]> license =
+                asPlayer.redeem(granted.getString("epTokenURL"), asPlayer.spc(DEVICE_B, "demo-movie"));
         assertEquals(200, license.statusCode());
         assertEquals(DEVICE_B, Player.ckcClaims(license.body()).getString("deviceId"));
 
@@ -91,7 +99,10 @@ class DeviceBindingFlowIT extends TetherIT {
         assertEquals(fingerprint(granted.getString("epTokenURL")), event.getString("tokenFingerprint"));
         Instant expiry = Instant.parse(event.getString("tokenExpiresAt"));
         Instant at = Instant.parse(event.getString("occurredAt"));
-        assertEquals(Duration.ofHours(1).toSeconds(), Duration.between(at, expiry).toSeconds(), "the content's token window");
+        assertEquals(
+                Duration.ofHours(1).toSeconds(),
+                Duration.between(at, expiry).toSeconds(),
+                "the content's token window");
     }
 
     @Test
@@ -105,8 +116,8 @@ class DeviceBindingFlowIT extends TetherIT {
         String url = bound.getString("epTokenURL");
         assertEquals(200, asPlayer.redeem(url, spc).statusCode(), "redeemable inside its window");
 
-        HttpResponse<byte[]> late = eventually(Duration.ofSeconds(20), () -> asPlayer.redeem(url, spc),
-                response -> response.statusCode() != 200);
+        HttpResponse<byte[]> late = eventually(
+                Duration.ofSeconds(20), () -> asPlayer.redeem(url, spc), response -> response.statusCode() != 200);
         assertEquals(400, late.statusCode());
         JsonObject error = Http.json(late.body());
         assertEquals(-4010, error.getInt("errorCode"));
@@ -116,8 +127,9 @@ class DeviceBindingFlowIT extends TetherIT {
     @Test
     void aCookieThatWasNeverRegisteredIsRefused() {
         String messageId = Player.newMessageId();
-        JsonObject refused = asPlayer.entitlement(token, Player.request(3, "demo-movie", "neverRegistered-0123456789")
-                .add("messageID", messageId));
+        JsonObject refused = asPlayer.entitlement(
+                token,
+                Player.request(3, "demo-movie", "neverRegistered-0123456789").add("messageID", messageId));
 
         assertFalse(refused.getBoolean("isAllowed"));
         assertEquals(3002, refused.getInt("error"));
@@ -136,7 +148,8 @@ class DeviceBindingFlowIT extends TetherIT {
         assertFalse(refused.getBoolean("isAllowed"));
         assertEquals(3006, refused.getInt("error"));
         assertTrue(refused.getString("errorText").contains("registration"));
-        assertEquals(List.of("DEVICE_RESOLUTION/REFUSED/DEVICE_NOT_REDEEMED", "REGISTRATION/GRANTED"),
+        assertEquals(
+                List.of("DEVICE_RESOLUTION/REFUSED/DEVICE_NOT_REDEEMED", "REGISTRATION/GRANTED"),
                 refusals(asAuditor.events(auditor, user)));
     }
 
@@ -145,8 +158,8 @@ class DeviceBindingFlowIT extends TetherIT {
         String cookie = asPlayer.registerDevice(token, DEVICE_A);
         String mallory = "mallory-" + UUID.randomUUID();
 
-        JsonObject refused = asPlayer.entitlement(http.token(mallory, "subscriber"),
-                Player.request(3, "demo-movie", cookie));
+        JsonObject refused =
+                asPlayer.entitlement(http.token(mallory, "subscriber"), Player.request(3, "demo-movie", cookie));
 
         assertFalse(refused.getBoolean("isAllowed"));
         assertEquals(3003, refused.getInt("error"));
@@ -157,7 +170,8 @@ class DeviceBindingFlowIT extends TetherIT {
 
     @Test
     void aClientChosenCookieIsKeptAndCannotBeRegisteredTwice() {
-        String cookie = "client-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        String cookie =
+                "client-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
 
         JsonObject first = asPlayer.entitlement(token, Player.request(2, "demo-movie", cookie));
         JsonObject second = asPlayer.entitlement(token, Player.request(2, "demo-movie", cookie));
@@ -177,19 +191,26 @@ class DeviceBindingFlowIT extends TetherIT {
         assertFalse(notJsonBody.getBoolean("isAllowed"));
 
         String messageId = Player.newMessageId();
-        HttpResponse<String> badVersion = asPlayer.sees(token,
-                Player.request(1, "demo-movie").add("messageID", messageId).add("version", 7).build().toString());
+        HttpResponse<String> badVersion = asPlayer.sees(
+                token,
+                Player.request(1, "demo-movie")
+                        .add("messageID", messageId)
+                        .add("version", 7)
+                        .build()
+                        .toString());
         assertEquals(400, badVersion.statusCode());
         JsonObject badVersionBody = Http.json(badVersion.body());
         assertEquals(1002, badVersionBody.getInt("error"));
         assertEquals(1, badVersionBody.getInt("version"), "the highest supported version");
         assertEquals(messageId, badVersionBody.getString("messageID"));
 
-        HttpResponse<String> badType = asPlayer.sees(token, Player.request(9, "demo-movie").build().toString());
+        HttpResponse<String> badType =
+                asPlayer.sees(token, Player.request(9, "demo-movie").build().toString());
         assertEquals(400, badType.statusCode());
         assertEquals(1003, Http.json(badType.body()).getInt("error"));
 
-        HttpResponse<String> stringVersion = asPlayer.sees(token,
+        HttpResponse<String> stringVersion = asPlayer.sees(
+                token,
                 "{\"messageID\":\"" + Player.newMessageId() + "\",\"version\":\"1\",\"contentID\":\"demo-movie\"}");
         assertEquals(400, stringVersion.statusCode());
         assertFalse(stringVersion.body().contains("Exception"));
@@ -197,15 +218,23 @@ class DeviceBindingFlowIT extends TetherIT {
         JsonObject unknown = asPlayer.entitlement(token, Player.request(1, "no-such-title"));
         assertEquals(2001, unknown.getInt("error"), "a policy refusal is HTTP 200");
 
-        assertEquals(List.of("TIME_BASED_TOKEN/REFUSED/UNKNOWN_CONTENT", "INVALID_REQUEST/REFUSED/INVALID_REQUEST",
-                "INVALID_REQUEST/REFUSED/UNKNOWN_REQUEST_TYPE", "INVALID_REQUEST/REFUSED/UNSUPPORTED_VERSION",
-                "INVALID_REQUEST/REFUSED/INVALID_REQUEST"), refusals(asAuditor.events(auditor, user)));
+        assertEquals(
+                List.of(
+                        "TIME_BASED_TOKEN/REFUSED/UNKNOWN_CONTENT",
+                        "INVALID_REQUEST/REFUSED/INVALID_REQUEST",
+                        "INVALID_REQUEST/REFUSED/UNKNOWN_REQUEST_TYPE",
+                        "INVALID_REQUEST/REFUSED/UNSUPPORTED_VERSION",
+                        "INVALID_REQUEST/REFUSED/INVALID_REQUEST"),
+                refusals(asAuditor.events(auditor, user)));
     }
 
     @Test
     void theOriginalSeesServletPathAnswersToo() {
-        HttpResponse<String> response = asPlayer.seesAt(Player.SEES_SERVLET, "Bearer " + token,
-                Player.request(1, "demo-movie").build().toString(), "application/json");
+        HttpResponse<String> response = asPlayer.seesAt(
+                Player.SEES_SERVLET,
+                "Bearer " + token,
+                Player.request(1, "demo-movie").build().toString(),
+                "application/json");
 
         assertEquals(200, response.statusCode());
         assertTrue(Http.json(response.body()).getBoolean("isAllowed"));
@@ -215,16 +244,24 @@ class DeviceBindingFlowIT extends TetherIT {
     void concurrentRequestsForOneCookieResolveTheDeviceOnceAndAllSucceed() throws Exception {
         String cookie = asPlayer.registerDevice(token, DEVICE_A);
         int parallel = 8;
-        for (HttpResponse<String> response : Concurrently.atOnce(Concurrently.times(parallel,
-                () -> asPlayer.sees(token, Player.request(3, "demo-movie", cookie).build().toString())),
+        for (HttpResponse<String> response : Concurrently.atOnce(
+                Concurrently.times(
+                        parallel,
+                        () -> asPlayer.sees(
+                                token,
+                                Player.request(3, "demo-movie", cookie).build().toString())),
                 Duration.ofSeconds(60))) {
             assertEquals(200, response.statusCode(), response.body());
             assertTrue(Http.json(response.body()).getBoolean("isAllowed"), response.body());
         }
 
         List<String> kinds = kinds(asAuditor.events(auditor, user));
-        assertEquals(1, kinds.stream().filter("DEVICE_RESOLUTION/GRANTED"::equals).count(), kinds.toString());
-        assertEquals(parallel, kinds.stream().filter("DEVICE_BOUND_TOKEN/GRANTED"::equals).count(), kinds.toString());
+        assertEquals(
+                1, kinds.stream().filter("DEVICE_RESOLUTION/GRANTED"::equals).count(), kinds.toString());
+        assertEquals(
+                parallel,
+                kinds.stream().filter("DEVICE_BOUND_TOKEN/GRANTED"::equals).count(),
+                kinds.toString());
     }
 
     private static List<String> refusals(JsonArray events) {

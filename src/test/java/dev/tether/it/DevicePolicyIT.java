@@ -63,7 +63,11 @@ class DevicePolicyIT extends TetherIT {
         assertTrue(bound(cookieC).getBoolean("isAllowed"), "the removal freed a slot");
         JsonObject old = bound(cookieA);
         assertEquals(3010, old.getInt("error"), "a removed device's cookie is ended");
-        assertEquals(List.of(c), deviceIds(asSubscriber.devices(token)).stream().filter(c::equals).toList());
+        assertEquals(
+                List.of(c),
+                deviceIds(asSubscriber.devices(token)).stream()
+                        .filter(c::equals)
+                        .toList());
     }
 
     @Test
@@ -74,12 +78,18 @@ class DevicePolicyIT extends TetherIT {
         bound(cookieB);
         JsonArray mine = asSubscriber.devices(token);
         Instant before = Instant.now();
-        expect(204, asSubscriber.removeDevice(token, mine.getJsonObject(0).getJsonNumber("id").longValue()));
+        expect(
+                204,
+                asSubscriber.removeDevice(
+                        token, mine.getJsonObject(0).getJsonNumber("id").longValue()));
 
-        HttpResponse<String> second = asSubscriber.removeDevice(token, mine.getJsonObject(1).getJsonNumber("id").longValue());
+        HttpResponse<String> second = asSubscriber.removeDevice(
+                token, mine.getJsonObject(1).getJsonNumber("id").longValue());
 
         assertEquals(409, second.statusCode());
-        assertEquals("application/problem+json", second.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(
+                "application/problem+json",
+                second.headers().firstValue("Content-Type").orElseThrow());
         JsonObject problem = Http.json(second.body());
         assertEquals("https://tether.dev/problems/removal-cooldown", problem.getString("type"));
         Instant notBefore = Instant.parse(problem.getString("notBefore"));
@@ -120,7 +130,8 @@ class DevicePolicyIT extends TetherIT {
 
         JsonObject renamed = expect(200, asSubscriber.renameDevice(token, id, "{\"label\":\"Anna's iPhone\"}"));
         assertEquals("Anna's iPhone", renamed.getString("label"));
-        assertEquals("Anna's iPhone", asSubscriber.devices(token).getJsonObject(0).getString("label"));
+        assertEquals(
+                "Anna's iPhone", asSubscriber.devices(token).getJsonObject(0).getString("label"));
 
         JsonObject bad = expect(400, asSubscriber.renameDevice(token, id, "{\"label\":\"\"}"));
         assertEquals("https://tether.dev/problems/invalid-request", bad.getString("type"));
@@ -151,7 +162,8 @@ class DevicePolicyIT extends TetherIT {
         long id = idOf(asAdmin.devicesOf(admin, user), device);
 
         expect(400, asAdmin.revoke(admin, user, id, "{}"));
-        JsonObject revoked = expect(200, asAdmin.revoke(admin, user, id, "{\"reason\":\"reported stolen, ticket 4711\"}"));
+        JsonObject revoked =
+                expect(200, asAdmin.revoke(admin, user, id, "{\"reason\":\"reported stolen, ticket 4711\"}"));
         assertEquals("REVOKED", revoked.getString("status"));
         assertEquals("reported stolen, ticket 4711", revoked.getString("revokeReason"));
         expect(409, asAdmin.revoke(admin, user, id, "{\"reason\":\"again\"}"));
@@ -160,7 +172,10 @@ class DevicePolicyIT extends TetherIT {
         JsonObject refused = bound(cookie);
         assertEquals(3009, refused.getInt("error"));
         assertTrue(refused.getString("errorText").contains("blocked"));
-        assertEquals(3009, bound(asPlayer.registerDevice(token, device)).getInt("error"), "registering again does not lift it");
+        assertEquals(
+                3009,
+                bound(asPlayer.registerDevice(token, device)).getInt("error"),
+                "registering again does not lift it");
         JsonObject problem = expect(409, asSubscriber.removeDevice(token, id));
         assertEquals("https://tether.dev/problems/device-revoked", problem.getString("type"));
         assertEquals("REVOKED", asSubscriber.devices(token).getJsonObject(0).getString("status"));
@@ -170,10 +185,14 @@ class DevicePolicyIT extends TetherIT {
         assertTrue(bound(cookie).getBoolean("isAllowed"));
 
         List<JsonObject> adminEvents = asAuditor.events(auditor, user).getValuesAs(JsonObject.class).stream()
-                .filter(e -> e.containsKey("actorId") && e.getString("outcome").equals("GRANTED")).toList();
-        assertEquals(List.of("DEVICE_RESTORED", "DEVICE_REVOKED"),
+                .filter(e -> e.containsKey("actorId") && e.getString("outcome").equals("GRANTED"))
+                .toList();
+        assertEquals(
+                List.of("DEVICE_RESTORED", "DEVICE_REVOKED"),
                 adminEvents.stream().map(e -> e.getString("type")).toList());
-        assertEquals("reported stolen, ticket 4711", adminEvents.get(1).getJsonObject("detail").getString("reason"));
+        assertEquals(
+                "reported stolen, ticket 4711",
+                adminEvents.get(1).getJsonObject("detail").getString("reason"));
         assertEquals("found again", adminEvents.get(0).getJsonObject("detail").getString("reason"));
     }
 
@@ -185,7 +204,8 @@ class DevicePolicyIT extends TetherIT {
         bound(cookieFirst);
         long id = idOf(asAdmin.devicesOf(admin, user), first);
         expect(200, asAdmin.revoke(admin, user, id, "{\"reason\":\"suspected sharing\"}"));
-        assertTrue(bound(asPlayer.registerDevice(token, Player.newDevice())).getBoolean("isAllowed"),
+        assertTrue(
+                bound(asPlayer.registerDevice(token, Player.newDevice())).getBoolean("isAllowed"),
                 "a revoked device does not hold a slot");
 
         JsonObject problem = expect(409, asAdmin.restore(admin, user, id, "{\"reason\":\"cleared\"}"));
@@ -205,7 +225,9 @@ class DevicePolicyIT extends TetherIT {
         expect(400, asAdmin.setDeviceLimit(admin, user, "{\"maxActiveDevices\":-1}"));
         JsonObject cleared = expect(200, asAdmin.setDeviceLimit(admin, user, "{\"maxActiveDevices\":null}"));
         assertEquals(3, cleared.getInt("limit"));
-        assertEquals("DEVICE_LIMIT_SET", asAuditor.events(auditor, user).getJsonObject(0).getString("type"));
+        assertEquals(
+                "DEVICE_LIMIT_SET",
+                asAuditor.events(auditor, user).getJsonObject(0).getString("type"));
     }
 
     @Test
@@ -219,7 +241,8 @@ class DevicePolicyIT extends TetherIT {
         }
         List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
         for (String cookie : cookies) {
-            calls.add(() -> asPlayer.sees(token, Player.request(3, "demo-movie", cookie).build().toString()));
+            calls.add(() -> asPlayer.sees(
+                    token, Player.request(3, "demo-movie", cookie).build().toString()));
         }
         List<JsonObject> answers = new ArrayList<>();
         for (HttpResponse<String> response : Concurrently.atOnce(calls, Duration.ofSeconds(120))) {
@@ -227,9 +250,15 @@ class DevicePolicyIT extends TetherIT {
             answers.add(Http.json(response.body()));
         }
 
-        assertEquals(limit, answers.stream().filter(a -> a.getBoolean("isAllowed")).count(), answers.toString());
-        assertEquals(parallel - limit, answers.stream().filter(a -> !a.getBoolean("isAllowed"))
-                .filter(a -> a.getInt("error") == 3008).count(), answers.toString());
+        assertEquals(
+                limit, answers.stream().filter(a -> a.getBoolean("isAllowed")).count(), answers.toString());
+        assertEquals(
+                parallel - limit,
+                answers.stream()
+                        .filter(a -> !a.getBoolean("isAllowed"))
+                        .filter(a -> a.getInt("error") == 3008)
+                        .count(),
+                answers.toString());
         assertEquals(limit, asSubscriber.devices(token).size());
     }
 
@@ -244,11 +273,15 @@ class DevicePolicyIT extends TetherIT {
     private static long idOf(JsonArray devices, String deviceId) {
         return devices.getValuesAs(JsonObject.class).stream()
                 .filter(d -> d.getString("deviceId").equals(deviceId))
-                .findFirst().orElseThrow(() -> new AssertionError(deviceId + " not in " + devices))
-                .getJsonNumber("id").longValue();
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(deviceId + " not in " + devices))
+                .getJsonNumber("id")
+                .longValue();
     }
 
     private static List<String> deviceIds(JsonArray devices) {
-        return devices.getValuesAs(JsonObject.class).stream().map(d -> d.getString("deviceId")).toList();
+        return devices.getValuesAs(JsonObject.class).stream()
+                .map(d -> d.getString("deviceId"))
+                .toList();
     }
 }

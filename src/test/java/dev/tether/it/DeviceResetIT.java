@@ -37,12 +37,13 @@ class DeviceResetIT extends TetherIT {
         long id = request("phantom devices after a reinstall, ticket 99");
         expect(409, asAdmin.requestReset(secondAdmin, user, "{\"reason\":\"the same, twice\"}"));
 
-        JsonObject own = expect(403, asAdmin.decideReset(firstAdmin, id, "approve", "{\"reason\":\"approving myself\"}"));
+        JsonObject own =
+                expect(403, asAdmin.decideReset(firstAdmin, id, "approve", "{\"reason\":\"approving myself\"}"));
         assertEquals("https://tether.dev/problems/two-person-rule", own.getString("type"));
         assertEquals(2, asSubscriber.devices(token).size(), "nothing happened");
 
-        JsonObject approved = expect(200, asAdmin.decideReset(secondAdmin, id, "approve",
-                "{\"reason\":\"checked with the user\"}"));
+        JsonObject approved =
+                expect(200, asAdmin.decideReset(secondAdmin, id, "approve", "{\"reason\":\"checked with the user\"}"));
         assertEquals("APPROVED", approved.getString("status"));
         assertEquals(2, approved.getInt("devicesReset"));
         assertEquals(0, asSubscriber.devices(token).size());
@@ -50,14 +51,23 @@ class DeviceResetIT extends TetherIT {
         expect(409, asAdmin.decideReset(firstAdmin, id, "reject", "{\"reason\":\"too late\"}"));
 
         List<JsonObject> events = asAuditor.events(auditor, user).getValuesAs(JsonObject.class);
-        JsonObject approval = events.stream().filter(e -> e.getString("type").equals("DEVICE_RESET_APPROVED")
-                && e.getString("outcome").equals("GRANTED")).findFirst().orElseThrow();
+        JsonObject approval = events.stream()
+                .filter(e -> e.getString("type").equals("DEVICE_RESET_APPROVED")
+                        && e.getString("outcome").equals("GRANTED"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("checked with the user", approval.getJsonObject("detail").getString("reason"));
-        assertEquals("phantom devices after a reinstall, ticket 99", approval.getJsonObject("detail").getString("requestReason"));
-        assertTrue(events.stream().anyMatch(e -> e.getString("type").equals("DEVICE_RESET_APPROVED")
-                && e.getString("reasonCode", "").equals("SAME_ADMIN")), "the refused self-approval is audited");
-        assertTrue(events.stream().anyMatch(e -> e.getString("type").equals("DEVICE_RESET_REQUESTED")
-                && e.getString("outcome").equals("GRANTED")));
+        assertEquals(
+                "phantom devices after a reinstall, ticket 99",
+                approval.getJsonObject("detail").getString("requestReason"));
+        assertTrue(
+                events.stream()
+                        .anyMatch(e -> e.getString("type").equals("DEVICE_RESET_APPROVED")
+                                && e.getString("reasonCode", "").equals("SAME_ADMIN")),
+                "the refused self-approval is audited");
+        assertTrue(events.stream()
+                .anyMatch(e -> e.getString("type").equals("DEVICE_RESET_REQUESTED")
+                        && e.getString("outcome").equals("GRANTED")));
     }
 
     @Test
@@ -66,8 +76,8 @@ class DeviceResetIT extends TetherIT {
         long id = request("user asked by phone");
 
         expect(400, asAdmin.decideReset(secondAdmin, id, "reject", "{}"));
-        JsonObject rejected = expect(200, asAdmin.decideReset(secondAdmin, id, "reject",
-                "{\"reason\":\"caller could not be verified\"}"));
+        JsonObject rejected = expect(
+                200, asAdmin.decideReset(secondAdmin, id, "reject", "{\"reason\":\"caller could not be verified\"}"));
 
         assertEquals("REJECTED", rejected.getString("status"));
         assertEquals(1, asSubscriber.devices(token).size());
@@ -78,8 +88,8 @@ class DeviceResetIT extends TetherIT {
     @Test
     void anExpiredRequestCannotBeApproved() throws Exception {
         bound(asPlayer.registerDevice(token, Player.newDevice()));
-        JsonObject created = expect(201, asAdmin.requestReset(firstAdmin, user,
-                "{\"reason\":\"short-lived\",\"validFor\":\"PT1S\"}"));
+        JsonObject created = expect(
+                201, asAdmin.requestReset(firstAdmin, user, "{\"reason\":\"short-lived\",\"validFor\":\"PT1S\"}"));
         long id = created.getJsonNumber("id").longValue();
         Thread.sleep(1_500);
 

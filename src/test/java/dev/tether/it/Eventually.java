@@ -12,8 +12,7 @@ final class Eventually {
 
     private static final Duration POLL = Duration.ofMillis(500);
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     /**
      * Asks again every half second until {@code done} holds, for at most {@code within}, and

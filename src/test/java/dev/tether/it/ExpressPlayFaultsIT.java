@@ -138,8 +138,13 @@ class ExpressPlayFaultsIT extends FaultInjectingIT {
 
         JsonObject granted = asPlayer.entitlement(token, Player.request(3, "demo-movie", cookie));
         assertTrue(granted.getBoolean("isAllowed"), granted.toString());
-        assertEquals(List.of("DEVICE_BOUND_TOKEN/GRANTED/", "DEVICE_RESOLUTION/GRANTED/",
-                "DEVICE_RESOLUTION/REFUSED/EXPRESSPLAY_UNAVAILABLE", "REGISTRATION/GRANTED/"), events());
+        assertEquals(
+                List.of(
+                        "DEVICE_BOUND_TOKEN/GRANTED/",
+                        "DEVICE_RESOLUTION/GRANTED/",
+                        "DEVICE_RESOLUTION/REFUSED/EXPRESSPLAY_UNAVAILABLE",
+                        "REGISTRATION/GRANTED/"),
+                events());
     }
 
     @Test
@@ -149,8 +154,7 @@ class ExpressPlayFaultsIT extends FaultInjectingIT {
         assertEquals(403, response.statusCode());
     }
 
-    private record Attempt(JsonObject answer, long tokenCalls) {
-    }
+    private record Attempt(JsonObject answer, long tokenCalls) {}
 
     private Attempt timeBased() {
         long before = asFaultOperator.calls(admin, "TOKEN");

@@ -17,9 +17,11 @@ final class FaultOperator {
 
     /** Injects a fault into the simulated ExpressPlay. */
     void inject(String bearer, JsonObjectBuilder fault) {
-        HttpResponse<String> response = http.call("POST", "/simulator/faults", bearer, fault.build().toString());
+        HttpResponse<String> response =
+                http.call("POST", "/simulator/faults", bearer, fault.build().toString());
         if (response.statusCode() != 201) {
-            throw new IllegalStateException("fault injection answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "fault injection answered " + response.statusCode() + ": " + response.body());
         }
     }
 
@@ -42,6 +44,9 @@ final class FaultOperator {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("fault state answered " + response.statusCode());
         }
-        return Http.json(response.body()).getJsonObject("calls").getJsonNumber(endpoint).longValue();
+        return Http.json(response.body())
+                .getJsonObject("calls")
+                .getJsonNumber(endpoint)
+                .longValue();
     }
 }

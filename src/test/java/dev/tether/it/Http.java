@@ -63,7 +63,8 @@ final class Http {
     HttpResponse<String> sso(String form) {
         return send(HttpRequest.newBuilder(uri("/simulator/sso/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
     }
 
     /** A request to {@code path} carrying {@code bearer} unless it is null. */
@@ -82,8 +83,10 @@ final class Http {
 
     /** A call to Tether's own API with an optional JSON body. */
     HttpResponse<String> call(String method, String path, String bearer, String json) {
-        HttpRequest.Builder request = request(path, bearer).method(method,
-                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder request = request(path, bearer)
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
@@ -94,7 +97,8 @@ final class Http {
     HttpResponse<byte[]> postBytes(String url, byte[] body) {
         return sendBytes(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
     }
 
     /** Tether's paths are under its context root; /simulator/... is the simulator WAR's own. */
@@ -131,8 +135,9 @@ final class Http {
     /** The answer the test expects {@code status} of; a test failure naming the call otherwise. */
     static HttpResponse<String> expectStatus(int status, HttpResponse<String> response) {
         if (response.statusCode() != status) {
-            throw new AssertionError(response.request().method() + " " + response.request().uri() + ": expected "
-                    + status + ", got " + response.statusCode() + ": " + response.body());
+            throw new AssertionError(
+                    response.request().method() + " " + response.request().uri() + ": expected " + status + ", got "
+                            + response.statusCode() + ": " + response.body());
         }
         return response;
     }
@@ -140,7 +145,9 @@ final class Http {
     /** An answer the test expects {@code status} of; returns the JSON body (an empty object for none). */
     static JsonObject expect(int status, HttpResponse<String> response) {
         String body = expectStatus(status, response).body();
-        return body.isBlank() || !body.startsWith("{") ? Json.createObjectBuilder().build() : json(body);
+        return body.isBlank() || !body.startsWith("{")
+                ? Json.createObjectBuilder().build()
+                : json(body);
     }
 
     /** A JSON array answer, which the test expects with 200. */
@@ -163,7 +170,8 @@ final class Http {
 
     /** The body as text, whether it was read as text or as bytes (UTF-8). */
     static String text(HttpResponse<?> response) {
-        return response.body() instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+        return response.body() instanceof byte[] bytes
+                ? new String(bytes, StandardCharsets.UTF_8)
                 : String.valueOf(response.body());
     }
 

@@ -38,8 +38,12 @@ class MixedFaultsIT extends FaultInjectingIT {
             for (int i = 0; i < requests; i++) {
                 done.add(pool.submit(() -> {
                     String messageId = Player.newMessageId();
-                    HttpResponse<String> response = asPlayer.sees(token,
-                            Player.request(1, "demo-movie").add("messageID", messageId).build().toString());
+                    HttpResponse<String> response = asPlayer.sees(
+                            token,
+                            Player.request(1, "demo-movie")
+                                    .add("messageID", messageId)
+                                    .build()
+                                    .toString());
                     assertEquals(200, response.statusCode(), response.body());
                     JsonObject answer = Http.json(response.body());
                     assertEquals(messageId, answer.getString("messageID"));
@@ -53,8 +57,7 @@ class MixedFaultsIT extends FaultInjectingIT {
             pool.shutdownNow();
         }
 
-        List<JsonObject> events = asAuditor.events(auditor, user, 500)
-                .getValuesAs(JsonObject.class);
+        List<JsonObject> events = asAuditor.events(auditor, user, 500).getValuesAs(JsonObject.class);
         assertEquals(requests, events.size(), "one event per request, no more, no less");
         Map<String, Integer> seen = new HashMap<>();
         for (JsonObject event : events) {
@@ -62,11 +65,13 @@ class MixedFaultsIT extends FaultInjectingIT {
             seen.merge(messageId, 1, Integer::sum);
             boolean granted = "GRANTED".equals(event.getString("outcome"));
             assertEquals(allowedByMessage.get(messageId), granted, event.toString());
-            assertEquals(granted, event.containsKey("tokenFingerprint"), "a fingerprint for every token, only for tokens");
+            assertEquals(
+                    granted, event.containsKey("tokenFingerprint"), "a fingerprint for every token, only for tokens");
         }
         assertEquals(allowedByMessage.keySet(), seen.keySet());
         assertTrue(seen.values().stream().allMatch(n -> n == 1));
-        assertTrue(allowedByMessage.containsValue(true) && allowedByMessage.containsValue(false),
+        assertTrue(
+                allowedByMessage.containsValue(true) && allowedByMessage.containsValue(false),
                 "the faults hit some requests and spared others");
     }
 
@@ -85,8 +90,13 @@ class MixedFaultsIT extends FaultInjectingIT {
         assertTrue(ready.body().contains("database"), ready.body());
     }
 
-    private void fault(String kind, double fraction, java.util.function.UnaryOperator<jakarta.json.JsonObjectBuilder> details) {
-        asFaultOperator.inject(admin, details.apply(Json.createObjectBuilder()
-                .add("endpoint", "TOKEN").add("kind", kind).add("fraction", fraction)));
+    private void fault(
+            String kind, double fraction, java.util.function.UnaryOperator<jakarta.json.JsonObjectBuilder> details) {
+        asFaultOperator.inject(
+                admin,
+                details.apply(Json.createObjectBuilder()
+                        .add("endpoint", "TOKEN")
+                        .add("kind", kind)
+                        .add("fraction", fraction)));
     }
 }

@@ -20,20 +20,30 @@ class OverloadIT extends FaultInjectingIT {
 
     @Test
     void theCircuitOpensRejectsWithoutCallingExpressPlayThenHalfOpensAndCloses() throws Exception {
-        asFaultOperator.inject(admin, Json.createObjectBuilder()
-                .add("endpoint", "TOKEN").add("kind", "HTTP_STATUS").add("status", 503).add("count", 100_000));
+        asFaultOperator.inject(
+                admin,
+                Json.createObjectBuilder()
+                        .add("endpoint", "TOKEN")
+                        .add("kind", "HTTP_STATUS")
+                        .add("status", 503)
+                        .add("count", 100_000));
         long before = asFaultOperator.calls(admin, "TOKEN");
         int requests = 12;
 
         for (int i = 0; i < requests; i++) {
-            assertEquals(4002, asPlayer.entitlement(token, Player.request(1, "demo-movie")).getInt("error"));
+            assertEquals(
+                    4002,
+                    asPlayer.entitlement(token, Player.request(1, "demo-movie")).getInt("error"));
         }
 
         long attempts = asFaultOperator.calls(admin, "TOKEN") - before;
         assertTrue(attempts < 3L * requests, "without a circuit each request makes 3 attempts; made " + attempts);
         long open = asFaultOperator.calls(admin, "TOKEN");
-        assertEquals(4002, asPlayer.entitlement(token, Player.request(1, "demo-movie")).getInt("error"));
-        assertEquals(open, asFaultOperator.calls(admin, "TOKEN"), "an open circuit rejects without calling ExpressPlay");
+        assertEquals(
+                4002,
+                asPlayer.entitlement(token, Player.request(1, "demo-movie")).getInt("error"));
+        assertEquals(
+                open, asFaultOperator.calls(admin, "TOKEN"), "an open circuit rejects without calling ExpressPlay");
         JsonObject stats = Http.json(asAdmin.expressPlayStats(admin).body()).getJsonObject("TOKEN");
         assertTrue(stats.getJsonObject("outcomes").getInt("CIRCUIT_OPEN") >= 1, stats.toString());
         assertTrue(stats.containsKey("lastRejectedByOpenCircuit"), stats.toString());
@@ -41,31 +51,48 @@ class OverloadIT extends FaultInjectingIT {
         // The circuit lets a trial call through after its 10 s delay; until then it rejects at once.
         asFaultOperator.reset(admin);
         int[] waiting = {0};
-        JsonObject halfOpen = eventually(Duration.ofSeconds(30), () -> {
-            waiting[0]++;
-            return asPlayer.entitlement(token, Player.request(1, "demo-movie"));
-        }, answer -> answer.getBoolean("isAllowed"));
+        JsonObject halfOpen = eventually(
+                Duration.ofSeconds(30),
+                () -> {
+                    waiting[0]++;
+                    return asPlayer.entitlement(token, Player.request(1, "demo-movie"));
+                },
+                answer -> answer.getBoolean("isAllowed"));
         assertTrue(halfOpen.getBoolean("isAllowed"));
         for (int i = 0; i < 2; i++) {
-            assertTrue(asPlayer.entitlement(token, Player.request(1, "demo-movie")).getBoolean("isAllowed"),
+            assertTrue(
+                    asPlayer.entitlement(token, Player.request(1, "demo-movie")).getBoolean("isAllowed"),
                     "closed again after recovery");
         }
 
         int refused = requests + 1 + waiting[0] - 1;
         List<JsonObject> events = asAuditor.events(auditor, user, 500).getValuesAs(JsonObject.class);
         assertEquals(refused + 3, events.size(), "one audit event per request");
-        assertEquals(refused, events.stream().filter(e -> "EXPRESSPLAY_UNAVAILABLE".equals(e.getString("reasonCode", ""))).count());
+        assertEquals(
+                refused,
+                events.stream()
+                        .filter(e -> "EXPRESSPLAY_UNAVAILABLE".equals(e.getString("reasonCode", "")))
+                        .count());
     }
 
     @Test
     void theBulkheadRejectsTheOverflowOfConcurrentCalls() throws Exception {
         // Each admitted call takes 2 s, well inside the 3 s timeout, so the bulkhead fills up.
-        asFaultOperator.inject(admin, Json.createObjectBuilder()
-                .add("endpoint", "TOKEN").add("kind", "LATENCY").add("latencyMs", 2_000).add("count", 100));
+        asFaultOperator.inject(
+                admin,
+                Json.createObjectBuilder()
+                        .add("endpoint", "TOKEN")
+                        .add("kind", "LATENCY")
+                        .add("latencyMs", 2_000)
+                        .add("count", 100));
         long before = asFaultOperator.calls(admin, "TOKEN");
         int parallel = 22;
-        List<HttpResponse<String>> answers = Concurrently.atOnce(Concurrently.times(parallel,
-                () -> asPlayer.sees(token, Player.request(1, "demo-movie").build().toString())), Duration.ofSeconds(60));
+        List<HttpResponse<String>> answers = Concurrently.atOnce(
+                Concurrently.times(
+                        parallel,
+                        () -> asPlayer.sees(
+                                token, Player.request(1, "demo-movie").build().toString())),
+                Duration.ofSeconds(60));
         int granted = 0;
         int rejected = 0;
         for (HttpResponse<String> response : answers) {
@@ -80,7 +107,8 @@ class OverloadIT extends FaultInjectingIT {
         }
         assertTrue(rejected >= 1, "the overflow is rejected: " + granted + " granted, " + rejected + " rejected");
         assertEquals(parallel, granted + rejected);
-        assertEquals(granted, asFaultOperator.calls(admin, "TOKEN") - before, "rejected calls never reached ExpressPlay");
+        assertEquals(
+                granted, asFaultOperator.calls(admin, "TOKEN") - before, "rejected calls never reached ExpressPlay");
         JsonObject simulator = Http.json(asFaultOperator.state(admin).body());
         int maxAtOnce = simulator.getJsonObject("maxConcurrentCalls").getInt("TOKEN");
         assertTrue(maxAtOnce <= 16 && maxAtOnce > 1, "ExpressPlay saw at most 16 calls at once: " + maxAtOnce);

@@ -37,7 +37,9 @@ final class Player {
 
     /** A device id no other test uses: 40 hex digits. */
     static String newDevice() {
-        return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "").substring(0, 40);
+        return (UUID.randomUUID().toString() + UUID.randomUUID())
+                .replace("-", "")
+                .substring(0, 40);
     }
 
     static JsonObjectBuilder request(int requestType, String contentId) {
@@ -87,9 +89,10 @@ final class Player {
 
     /** The SPC a simulated device sends for an asset. */
     byte[] spc(String deviceId, String assetId) {
-        HttpResponse<byte[]> response = http.sendBytes(HttpRequest.newBuilder(
-                http.uri("/simulator/devices/" + deviceId + "/spc?assetId=" + Http.enc(assetId)))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        HttpResponse<byte[]> response = http.sendBytes(
+                HttpRequest.newBuilder(http.uri("/simulator/devices/" + deviceId + "/spc?assetId=" + Http.enc(assetId)))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("device lab answered " + response.statusCode());
         }

@@ -42,9 +42,14 @@ class ProductionStartupIT {
     private static final Path WLP = Path.of("target/liberty/wlp");
     private static final Path TEST_SERVER = WLP.resolve("usr/servers/tether");
     private static final Duration START = Duration.ofSeconds(180);
-    private static final List<String> REQUIRED = List.of("tether.content.master-keys", "tether.content.active-master-key",
-            "tether.expressplay.customer-authenticator", "expressplay-token/mp-rest/url", "expressplay-records/mp-rest/url",
-            "mp.jwt.verify.issuer", "mp.jwt.verify.publickey.location");
+    private static final List<String> REQUIRED = List.of(
+            "tether.content.master-keys",
+            "tether.content.active-master-key",
+            "tether.expressplay.customer-authenticator",
+            "expressplay-token/mp-rest/url",
+            "expressplay-records/mp-rest/url",
+            "mp.jwt.verify.issuer",
+            "mp.jwt.verify.publickey.location");
 
     @Test
     void withoutTheDevProfileAndWithoutConfigurationTetherDoesNotComeUpAndNamesEveryMissingKey() throws Exception {
@@ -52,14 +57,22 @@ class ProductionStartupIT {
         try {
             start("tether-bare");
             Path log = server.resolve("logs/messages.log");
-            String messages = waitFor(log, text -> text.contains("CWWKZ0012I: The application tether was not started")
-                    || text.contains("CWWKZ0001I: Application tether started"));
+            String messages = waitFor(
+                    log,
+                    text -> text.contains("CWWKZ0012I: The application tether was not started")
+                            || text.contains("CWWKZ0001I: Application tether started"));
             for (String key : REQUIRED) {
                 assertTrue(messages.contains("Refusing to start: " + key), key + " is not named:\n" + messages);
             }
-            assertFalse(messages.contains("CWWKZ0001I: Application tether started"), "Tether started without configuration");
-            assertTrue(messages.contains("CWWKZ0012I: The application tether was not started"), "the application's start did not fail");
-            assertFalse(messages.contains("Database schema up to date"), "the check must run before anything touches the database");
+            assertFalse(
+                    messages.contains("CWWKZ0001I: Application tether started"),
+                    "Tether started without configuration");
+            assertTrue(
+                    messages.contains("CWWKZ0012I: The application tether was not started"),
+                    "the application's start did not fail");
+            assertFalse(
+                    messages.contains("Database schema up to date"),
+                    "the check must run before anything touches the database");
         } finally {
             stop("tether-bare");
         }
@@ -69,9 +82,27 @@ class ProductionStartupIT {
     void withACompleteProductionConfigurationItServesTheDeviceBindingFlowOverHttps() throws Exception {
         String password = UUID.randomUUID().toString();
         Path keystore = Files.createTempDirectory("tether-tls").resolve("tls.p12");
-        run("keytool", "-genkeypair", "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", password,
-                "-alias", "default", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2", "-dname", "CN=localhost",
-                "-ext", "SAN=dns:localhost,ip:127.0.0.1");
+        run(
+                "keytool",
+                "-genkeypair",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                password,
+                "-alias",
+                "default",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-validity",
+                "2",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=dns:localhost,ip:127.0.0.1");
         byte[] masterKey = new byte[32];
         new SecureRandom().nextBytes(masterKey);
         String authenticator = "4242," + HexFormat.of().formatHex(random(16));
@@ -90,7 +121,8 @@ class ProductionStartupIT {
         Path server = newServer("tether-prod", 9083, 9446, "deployed", env);
         try {
             start("tether-prod");
-            String messages = waitFor(server.resolve("logs/messages.log"),
+            String messages = waitFor(
+                    server.resolve("logs/messages.log"),
                     text -> text.contains("CWWKZ0012I: The application tether was not started")
                             || text.contains("CWWKZ0001I: Application tether started"));
             assertTrue(messages.contains("CWWKZ0001I: Application tether started"), messages);
@@ -109,16 +141,24 @@ class ProductionStartupIT {
 
             JsonObject registration = asPlayer.entitlement(subscriber, Player.request(2, "prod-movie"));
             assertTrue(registration.getBoolean("isAllowed"), registration.toString());
-            assertEquals(200, asPlayer.redeem(registration.getString("epTokenURL"),
-                    asPlayer.spc(deviceA, Player.REGISTRATION_CONTENT)).statusCode());
-            JsonObject bound = asPlayer.entitlement(subscriber,
-                    Player.request(3, "prod-movie", registration.getString("customerCookie")));
+            assertEquals(
+                    200,
+                    asPlayer.redeem(
+                                    registration.getString("epTokenURL"),
+                                    asPlayer.spc(deviceA, Player.REGISTRATION_CONTENT))
+                            .statusCode());
+            JsonObject bound = asPlayer.entitlement(
+                    subscriber, Player.request(3, "prod-movie", registration.getString("customerCookie")));
             assertTrue(bound.getBoolean("isAllowed"), bound.toString());
             assertTrue(bound.getString("epTokenURL").startsWith(origin + "/simulator/"), bound.toString());
 
-            assertEquals(200, asPlayer.redeem(bound.getString("epTokenURL"), asPlayer.spc(deviceA, "prod-movie")).statusCode(),
+            assertEquals(
+                    200,
+                    asPlayer.redeem(bound.getString("epTokenURL"), asPlayer.spc(deviceA, "prod-movie"))
+                            .statusCode(),
                     "device A is licensed");
-            HttpResponse<byte[]> other = asPlayer.redeem(bound.getString("epTokenURL"), asPlayer.spc(deviceB, "prod-movie"));
+            HttpResponse<byte[]> other =
+                    asPlayer.redeem(bound.getString("epTokenURL"), asPlayer.spc(deviceB, "prod-movie"));
             assertEquals(400, other.statusCode(), "device B is refused: " + Http.text(other));
         } finally {
             stop("tether-prod");
@@ -126,7 +166,8 @@ class ProductionStartupIT {
     }
 
     /** A server beside the test server, with its configuration (liberty/) and its own ports, in production mode. */
-    private static Path newServer(String name, int httpPort, int httpsPort, String simulator, List<String> env) throws IOException {
+    private static Path newServer(String name, int httpPort, int httpsPort, String simulator, List<String> env)
+            throws IOException {
         Path server = WLP.resolve("usr/servers").resolve(name);
         if (Files.exists(server)) {
             try (Stream<Path> old = Files.walk(server)) {
@@ -136,16 +177,29 @@ class ProductionStartupIT {
         Files.createDirectories(server.resolve("dropins"));
         Files.createDirectories(server.resolve("jdbc"));
         try (Stream<Path> files = Files.list(TEST_SERVER)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".xml") || f.getFileName().toString().equals("jvm.options")).toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".xml")
+                            || f.getFileName().toString().equals("jvm.options"))
+                    .toList()) {
                 Files.copy(file, server.resolve(file.getFileName()));
             }
         }
         Files.copy(TEST_SERVER.resolve("jdbc/h2.jar"), server.resolve("jdbc/h2.jar"));
-        Files.copy(Path.of(System.getProperty("tether.war", "target/tether.war")), server.resolve("dropins/tether.war"));
-        Files.writeString(server.resolve("bootstrap.properties"), String.join("\n",
-                "tether.db=h2", "tether.mode=production", "tether.simulator=" + simulator,
-                "tether.simulator.app=" + Path.of("target/simulator-loose/expressplay-simulator.war.xml").toAbsolutePath(), ""));
-        List<String> lines = new ArrayList<>(List.of("HTTP_PORT=" + httpPort, "HTTPS_PORT=" + httpsPort,
+        Files.copy(
+                Path.of(System.getProperty("tether.war", "target/tether.war")), server.resolve("dropins/tether.war"));
+        Files.writeString(
+                server.resolve("bootstrap.properties"),
+                String.join(
+                        "\n",
+                        "tether.db=h2",
+                        "tether.mode=production",
+                        "tether.simulator=" + simulator,
+                        "tether.simulator.app="
+                                + Path.of("target/simulator-loose/expressplay-simulator.war.xml")
+                                        .toAbsolutePath(),
+                        ""));
+        List<String> lines = new ArrayList<>(List.of(
+                "HTTP_PORT=" + httpPort,
+                "HTTPS_PORT=" + httpsPort,
                 // Arquillian's Liberty adapter looks for a running "tether" JVM among the attachable ones.
                 "JVM_ARGS=-XX:-UsePerfData"));
         lines.addAll(env);
@@ -183,8 +237,14 @@ class ProductionStartupIT {
 
     /** A title the production server starts without: the catalog is the admin's to fill. */
     private static void addContent(Admin asAdmin, String admin, String contentId, boolean registration) {
-        expect(201, asAdmin.addContent(admin, Admin.title(contentId, Admin.newKey(), 3600, 0, null, false)
-                .add("registration", registration).build().toString()));
+        expect(
+                201,
+                asAdmin.addContent(
+                        admin,
+                        Admin.title(contentId, Admin.newKey(), 3600, 0, null, false)
+                                .add("registration", registration)
+                                .build()
+                                .toString()));
     }
 
     private static byte[] random(int bytes) {
@@ -203,6 +263,9 @@ class ProductionStartupIT {
         trust.init(trusted);
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, trust.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+        return HttpClient.newBuilder()
+                .sslContext(tls)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 }

@@ -51,12 +51,15 @@ class RefusalAuditedIT {
         String cookie = registration.cookie().orElseThrow().value();
         probe.limitDevices(user, 0);
 
-        EntitlementRefusedException refused = assertThrows(EntitlementRefusedException.class,
+        EntitlementRefusedException refused = assertThrows(
+                EntitlementRefusedException.class,
                 () -> entitlements.deviceBound(caller, DemoCatalog.MOVIE, Optional.of(cookie)));
 
         assertEquals(SeesError.DEVICE_LIMIT_REACHED, refused.error());
-        assertEquals(List.of("REGISTRATION GRANTED", "DEVICE_BOUND_TOKEN REFUSED DEVICE_LIMIT_REACHED"),
-                probe.eventsOf(user), "the refusal committed, the resolution event rolled back");
+        assertEquals(
+                List.of("REGISTRATION GRANTED", "DEVICE_BOUND_TOKEN REFUSED DEVICE_LIMIT_REACHED"),
+                probe.eventsOf(user),
+                "the refusal committed, the resolution event rolled back");
         assertEquals(Optional.of(BindingStatus.PENDING), probe.bindingStatus(cookie), "the resolution rolled back");
         assertEquals(0, probe.devicesOf(user), "no device bound");
     }

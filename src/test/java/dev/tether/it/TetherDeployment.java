@@ -7,8 +7,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /** The WAR that Maven packaged, exactly as it ships: tests see the product, not a hand-picked subset. */
 final class TetherDeployment {
 
-    private TetherDeployment() {
-    }
+    private TetherDeployment() {}
 
     static WebArchive war() {
         File war = new File(System.getProperty("tether.war", "target/tether.war"));

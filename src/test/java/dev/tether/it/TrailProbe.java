@@ -25,7 +25,8 @@ public class TrailProbe {
     /** The user's audit events, oldest first, each as {@code TYPE OUTCOME [REASON]}. */
     @Transactional
     public List<String> eventsOf(UserId user) {
-        return em.createQuery("select e from AuditEvent e where e.userId = :user order by e.id", AuditEvent.class)
+        return em
+                .createQuery("select e from AuditEvent e where e.userId = :user order by e.id", AuditEvent.class)
                 .setParameter("user", user.value())
                 .getResultList()
                 .stream()
@@ -54,11 +55,12 @@ public class TrailProbe {
     /** An admin's override of the user's device limit, as the admin API would set it. */
     @Transactional
     public void limitDevices(UserId user, int limit) {
-        DevicePolicy policy = Optional.ofNullable(em.find(DevicePolicy.class, user.value())).orElseGet(() -> {
-            DevicePolicy created = new DevicePolicy(user);
-            em.persist(created);
-            return created;
-        });
+        DevicePolicy policy = Optional.ofNullable(em.find(DevicePolicy.class, user.value()))
+                .orElseGet(() -> {
+                    DevicePolicy created = new DevicePolicy(user);
+                    em.persist(created);
+                    return created;
+                });
         policy.override(Optional.of(limit));
     }
 }

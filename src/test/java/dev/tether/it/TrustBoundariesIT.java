@@ -42,18 +42,24 @@ class TrustBoundariesIT extends TetherIT {
 
     @Test
     void aTokenOfAnotherIssuerIs401() {
-        assertEquals(401, asPlayer.sees(http.token(user, "subscriber", "&issuer=https://evil.example"), body).statusCode());
+        assertEquals(
+                401,
+                asPlayer.sees(http.token(user, "subscriber", "&issuer=https://evil.example"), body)
+                        .statusCode());
     }
 
     @Test
     void aTokenForAnotherAudienceIs401() {
-        assertEquals(401, asPlayer.sees(http.token(user, "subscriber", "&audience=another-service"), body).statusCode());
+        assertEquals(
+                401,
+                asPlayer.sees(http.token(user, "subscriber", "&audience=another-service"), body)
+                        .statusCode());
     }
 
     @Test
     void aBodyOverTheLimitIsRefusedAndAudited() {
-        String huge = "{\"messageID\":\"" + Player.newMessageId() + "\",\"version\":1,\"contentID\":\"demo-movie\",\"pad\":\""
-                + "x".repeat(10_000) + "\"}";
+        String huge = "{\"messageID\":\"" + Player.newMessageId()
+                + "\",\"version\":1,\"contentID\":\"demo-movie\",\"pad\":\"" + "x".repeat(10_000) + "\"}";
 
         HttpResponse<String> response = asPlayer.sees(token, huge);
 
@@ -74,8 +80,12 @@ class TrustBoundariesIT extends TetherIT {
 
     @Test
     void aMessageIdThatIsNotAGuidIsRefusedWithoutEchoingIt() {
-        HttpResponse<String> response = asPlayer.sees(token,
-                Player.request(1, "demo-movie").add("messageID", "<script>alert(1)</script>").build().toString());
+        HttpResponse<String> response = asPlayer.sees(
+                token,
+                Player.request(1, "demo-movie")
+                        .add("messageID", "<script>alert(1)</script>")
+                        .build()
+                        .toString());
 
         assertEquals(400, response.statusCode());
         JsonObject answer = Http.json(response.body());
@@ -92,13 +102,21 @@ class TrustBoundariesIT extends TetherIT {
             JsonObject registration = asPlayer.entitlement(token, Player.request(2, "demo-movie", cookie));
             assertEquals(3001, registration.getInt("error"), cookie);
         }
-        assertEquals(8, events().stream().filter(e -> e.endsWith("/REFUSED/COOKIE_MALFORMED")).count());
+        assertEquals(
+                8,
+                events().stream()
+                        .filter(e -> e.endsWith("/REFUSED/COOKIE_MALFORMED"))
+                        .count());
     }
 
     @Test
     void nullsAndWrongTypesInEveryFieldAreRefusedNotCrashed() {
         String id = Player.newMessageId();
-        for (String bad : List.of("[]", "null", "\"text\"", "{}",
+        for (String bad : List.of(
+                "[]",
+                "null",
+                "\"text\"",
+                "{}",
                 "{\"messageID\":\"" + id + "\",\"version\":1,\"contentID\":7}",
                 "{\"messageID\":\"" + id + "\",\"version\":1.5,\"contentID\":\"demo-movie\"}",
                 "{\"messageID\":\"" + id + "\",\"version\":99999999999,\"contentID\":\"demo-movie\"}",
@@ -124,7 +142,8 @@ class TrustBoundariesIT extends TetherIT {
         assertTrue(text.contains("HHH000412"), "this is the server's log, and Hibernate is the JPA provider");
         assertFalse(text.contains("00112233445566778899aabbccddeeff"), "the customer authenticator");
         assertFalse(text.contains("ExpressPlayToken="), "a token URL");
-        assertFalse(text.contains(granted.getString("epTokenURL").substring(granted.getString("epTokenURL").indexOf('=') + 1)));
+        assertFalse(text.contains(granted.getString("epTokenURL")
+                .substring(granted.getString("epTokenURL").indexOf('=') + 1)));
     }
 
     private List<String> events() {

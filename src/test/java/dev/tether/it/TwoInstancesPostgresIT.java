@@ -27,6 +27,7 @@ class TwoInstancesPostgresIT extends TetherIT {
 
     /** Instance B, as each role speaks to it. */
     private Http b;
+
     private Player playerB;
     private Subscriber subscriberB;
     private Auditor auditorB;
@@ -34,7 +35,8 @@ class TwoInstancesPostgresIT extends TetherIT {
 
     @BeforeEach
     void connectToInstanceB() throws Exception {
-        b = new Http(URI.create(System.getProperty("tether.b.url", "http://localhost:9081/tether/")).toURL());
+        b = new Http(URI.create(System.getProperty("tether.b.url", "http://localhost:9081/tether/"))
+                .toURL());
         playerB = new Player(b);
         subscriberB = new Subscriber(b);
         auditorB = new Auditor(b);
@@ -45,12 +47,19 @@ class TwoInstancesPostgresIT extends TetherIT {
     void instanceBIsAnotherServerThatUsesTheSsoAndExpressPlayOfInstanceA() {
         assertEquals(200, http.get("/simulator/sso/jwks", null).statusCode());
         assertEquals(404, b.get("/simulator/sso/jwks", null).statusCode(), "B serves no simulator of its own");
-        assertEquals(401, playerB.sees(null, Player.request(1, "demo-movie").build().toString()).statusCode());
+        assertEquals(
+                401,
+                playerB.sees(null, Player.request(1, "demo-movie").build().toString())
+                        .statusCode());
 
-        JsonObject granted = playerB.entitlement(http.token(newUser("user"), "subscriber"), Player.request(1, "demo-movie"));
+        JsonObject granted =
+                playerB.entitlement(http.token(newUser("user"), "subscriber"), Player.request(1, "demo-movie"));
 
-        assertTrue(granted.getBoolean("isAllowed"), "B verified A's SSO token and got a token from A's ExpressPlay: " + granted);
-        assertTrue(granted.getString("epTokenURL").startsWith(Http.simulatorOrigin(base) + "/simulator/"),
+        assertTrue(
+                granted.getBoolean("isAllowed"),
+                "B verified A's SSO token and got a token from A's ExpressPlay: " + granted);
+        assertTrue(
+                granted.getString("epTokenURL").startsWith(Http.simulatorOrigin(base) + "/simulator/"),
                 "the token is A's simulator's: " + granted.getString("epTokenURL"));
     }
 
@@ -65,9 +74,12 @@ class TwoInstancesPostgresIT extends TetherIT {
 
         assertTrue(bound.getBoolean("isAllowed"), bound.toString());
         assertBoundTo(device, bound.getString("epTokenURL"));
-        assertEquals(List.of("DEVICE_BOUND_TOKEN/GRANTED", "DEVICE_RESOLUTION/GRANTED", "REGISTRATION/GRANTED"),
+        assertEquals(
+                List.of("DEVICE_BOUND_TOKEN/GRANTED", "DEVICE_RESOLUTION/GRANTED", "REGISTRATION/GRANTED"),
                 Auditor.kinds(asAuditor.events(auditor, user)));
-        assertEquals(Auditor.kinds(asAuditor.events(auditor, user)), Auditor.kinds(auditorB.events(auditor, user)),
+        assertEquals(
+                Auditor.kinds(asAuditor.events(auditor, user)),
+                Auditor.kinds(auditorB.events(auditor, user)),
                 "one trail, seen from both");
     }
 
@@ -78,16 +90,17 @@ class TwoInstancesPostgresIT extends TetherIT {
         String device = Player.newDevice();
         JsonObject registration = playerB.entitlement(token, Player.request(2, "demo-movie"));
         assertTrue(registration.getBoolean("isAllowed"), registration.toString());
-        HttpResponse<byte[]> redeemed = asPlayer.redeem(registration.getString("epTokenURL"),
-                asPlayer.spc(device, Player.REGISTRATION_CONTENT));
+        HttpResponse<byte[]> redeemed = asPlayer.redeem(
+                registration.getString("epTokenURL"), asPlayer.spc(device, Player.REGISTRATION_CONTENT));
         assertEquals(200, redeemed.statusCode());
 
-        JsonObject bound = asPlayer.entitlement(token, Player.request(3, "demo-movie",
-                registration.getString("customerCookie")));
+        JsonObject bound =
+                asPlayer.entitlement(token, Player.request(3, "demo-movie", registration.getString("customerCookie")));
 
         assertTrue(bound.getBoolean("isAllowed"), bound.toString());
         assertBoundTo(device, bound.getString("epTokenURL"));
-        assertEquals(List.of("DEVICE_BOUND_TOKEN/GRANTED", "DEVICE_RESOLUTION/GRANTED", "REGISTRATION/GRANTED"),
+        assertEquals(
+                List.of("DEVICE_BOUND_TOKEN/GRANTED", "DEVICE_RESOLUTION/GRANTED", "REGISTRATION/GRANTED"),
                 Auditor.kinds(auditorB.events(auditor, user)));
     }
 
@@ -113,8 +126,13 @@ class TwoInstancesPostgresIT extends TetherIT {
             }
 
             List<String> kinds = Auditor.kinds(asAuditor.events(auditor, user));
-            assertEquals(1, kinds.stream().filter("DEVICE_RESOLUTION/GRANTED"::equals).count(), kinds.toString());
-            assertEquals(2 * PER_INSTANCE, kinds.stream().filter("DEVICE_BOUND_TOKEN/GRANTED"::equals).count(),
+            assertEquals(
+                    1,
+                    kinds.stream().filter("DEVICE_RESOLUTION/GRANTED"::equals).count(),
+                    kinds.toString());
+            assertEquals(
+                    2 * PER_INSTANCE,
+                    kinds.stream().filter("DEVICE_BOUND_TOKEN/GRANTED"::equals).count(),
                     kinds.toString());
             JsonArray devices = subscriberB.devices(token);
             assertEquals(1, devices.size(), "one device record: " + devices);

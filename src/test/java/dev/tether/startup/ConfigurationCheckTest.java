@@ -32,12 +32,10 @@ class ConfigurationCheckTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeEach
@@ -60,12 +58,17 @@ class ConfigurationCheckTest {
 
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> enforce(config));
 
-        List<String> severe = records.stream().filter(r -> r.getLevel() == Level.SEVERE).map(LogRecord::getMessage).toList();
+        List<String> severe = records.stream()
+                .filter(r -> r.getLevel() == Level.SEVERE)
+                .map(LogRecord::getMessage)
+                .toList();
         assertEquals(3, severe.size(), severe.toString());
         assertTrue(severe.get(0).startsWith("Refusing to start: " + MASTER_KEYS + " "), severe.get(0));
         assertTrue(severe.get(1).startsWith("Refusing to start: " + CUSTOMER_AUTHENTICATOR + " "), severe.get(1));
         assertTrue(severe.get(2).startsWith("Refusing to start: " + TOKEN_URL + " "), severe.get(2));
-        assertTrue(e.getMessage().contains(MASTER_KEYS + ", " + CUSTOMER_AUTHENTICATOR + ", " + TOKEN_URL), e.getMessage());
+        assertTrue(
+                e.getMessage().contains(MASTER_KEYS + ", " + CUSTOMER_AUTHENTICATOR + ", " + TOKEN_URL),
+                e.getMessage());
         List<String> said = new ArrayList<>(severe);
         said.add(e.getMessage());
         for (String line : said) {
@@ -79,13 +82,17 @@ class ConfigurationCheckTest {
     @Test
     void aCompleteConfigurationStartsWithoutComplaint() {
         assertDoesNotThrow(() -> enforce(ProductionConfigurationTest.production()));
-        assertTrue(records.stream().noneMatch(r -> r.getLevel().intValue() >= Level.WARNING.intValue()), records.toString());
+        assertTrue(
+                records.stream().noneMatch(r -> r.getLevel().intValue() >= Level.WARNING.intValue()),
+                records.toString());
     }
 
     @Test
     void theDevProfileStartsWithAWarningThatDevelopmentValuesAreAccepted() {
         assertDoesNotThrow(() -> enforce(ProductionConfigurationTest.dev()));
-        assertEquals(List.of(Level.WARNING), records.stream().map(LogRecord::getLevel).toList());
+        assertEquals(
+                List.of(Level.WARNING),
+                records.stream().map(LogRecord::getLevel).toList());
     }
 
     private static void enforce(Map<String, String> config) {

@@ -37,6 +37,7 @@ class ProductionConfigurationTest {
 
     /** Public, as in the shipped defaults; spelled here to prove it is refused under any id. */
     static final String DEV_KEY = "uW1Pj4Xq7rTz0yq0m8cH3m3yQm0b6QXo2n4bqkSg9Cs=";
+
     static final String DEV_AUTHENTICATOR = "1000,00112233445566778899aabbccddeeff";
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -118,8 +119,16 @@ class ProductionConfigurationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {MASTER_KEYS, ACTIVE_MASTER_KEY, CUSTOMER_AUTHENTICATOR, TOKEN_URL, RECORDS_URL, ISSUER,
-            PUBLIC_KEY_LOCATION})
+    @ValueSource(
+            strings = {
+                MASTER_KEYS,
+                ACTIVE_MASTER_KEY,
+                CUSTOMER_AUTHENTICATOR,
+                TOKEN_URL,
+                RECORDS_URL,
+                ISSUER,
+                PUBLIC_KEY_LOCATION
+            })
     void eachMissingKeyIsOneProblemNamingIt(String key) {
         Map<String, String> config = production();
         config.remove(key);
@@ -136,41 +145,78 @@ class ProductionConfigurationTest {
 
     @Test
     void nothingSetNamesEverySecretAndTrustAnchor() {
-        assertEquals(List.of(MASTER_KEYS, ACTIVE_MASTER_KEY, CUSTOMER_AUTHENTICATOR, TOKEN_URL, RECORDS_URL, ISSUER,
-                PUBLIC_KEY_LOCATION), keysOf(check(Map.of())));
+        assertEquals(
+                List.of(
+                        MASTER_KEYS,
+                        ACTIVE_MASTER_KEY,
+                        CUSTOMER_AUTHENTICATOR,
+                        TOKEN_URL,
+                        RECORDS_URL,
+                        ISSUER,
+                        PUBLIC_KEY_LOCATION),
+                keysOf(check(Map.of())));
     }
 
     @Test
     void theShippedDefaultsLackOnlyTheSecretsUnderTheDevProfile() {
-        assertEquals(List.of(MASTER_KEYS, ACTIVE_MASTER_KEY, CUSTOMER_AUTHENTICATOR),
-                keysOf(ProductionConfiguration.check(shipped("dev"))), "the development servers supply the secrets");
+        assertEquals(
+                List.of(MASTER_KEYS, ACTIVE_MASTER_KEY, CUSTOMER_AUTHENTICATOR),
+                keysOf(ProductionConfiguration.check(shipped("dev"))),
+                "the development servers supply the secrets");
     }
 
     @Test
     void theShippedDefaultsPassUnderTheDevProfileWithTheDevelopmentServersSecrets() {
-        Map<String, String> secrets = Map.of(MASTER_KEYS, "dev-1:" + DEV_KEY, ACTIVE_MASTER_KEY, "dev-1",
-                CUSTOMER_AUTHENTICATOR, DEV_AUTHENTICATOR);
+        Map<String, String> secrets = Map.of(
+                MASTER_KEYS, "dev-1:" + DEV_KEY, ACTIVE_MASTER_KEY, "dev-1", CUSTOMER_AUTHENTICATOR, DEV_AUTHENTICATOR);
         Function<String, Optional<String>> shipped = shipped("dev");
-        assertEquals(List.of(), ProductionConfiguration.check(key -> secrets.containsKey(key)
-                ? Optional.of(secrets.get(key)) : shipped.apply(key)));
+        assertEquals(
+                List.of(),
+                ProductionConfiguration.check(
+                        key -> secrets.containsKey(key) ? Optional.of(secrets.get(key)) : shipped.apply(key)));
     }
 
     @Test
     void theShippedDefaultsRefuseToStartWithoutTheDevProfile() {
-        assertEquals(List.of(MASTER_KEYS, ACTIVE_MASTER_KEY, CUSTOMER_AUTHENTICATOR, TOKEN_URL, RECORDS_URL, ISSUER,
-                PUBLIC_KEY_LOCATION), keysOf(ProductionConfiguration.check(shipped(null))));
-        assertEquals(List.of(MASTER_KEYS, ACTIVE_MASTER_KEY, CUSTOMER_AUTHENTICATOR, TOKEN_URL, RECORDS_URL, ISSUER,
-                PUBLIC_KEY_LOCATION), keysOf(ProductionConfiguration.check(shipped("prod"))));
+        assertEquals(
+                List.of(
+                        MASTER_KEYS,
+                        ACTIVE_MASTER_KEY,
+                        CUSTOMER_AUTHENTICATOR,
+                        TOKEN_URL,
+                        RECORDS_URL,
+                        ISSUER,
+                        PUBLIC_KEY_LOCATION),
+                keysOf(ProductionConfiguration.check(shipped(null))));
+        assertEquals(
+                List.of(
+                        MASTER_KEYS,
+                        ACTIVE_MASTER_KEY,
+                        CUSTOMER_AUTHENTICATOR,
+                        TOKEN_URL,
+                        RECORDS_URL,
+                        ISSUER,
+                        PUBLIC_KEY_LOCATION),
+                keysOf(ProductionConfiguration.check(shipped("prod"))));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"prod-1", "prod-1:", "prod-1:@@@@@@@@@@@@", "prod 1:AAAAAAAAAAAAAAAAAAAAAA==", "prod-1:AAAAAAAAAAAAAA=="})
+    @ValueSource(
+            strings = {
+                "prod-1",
+                "prod-1:",
+                "prod-1:@@@@@@@@@@@@",
+                "prod 1:AAAAAAAAAAAAAAAAAAAAAA==",
+                "prod-1:AAAAAAAAAAAAAA=="
+            })
     void unreadableMasterKeysAreNamedWithoutTheirKeys(String spec) {
         Map<String, String> config = production();
         config.put(MASTER_KEYS, spec + ";prod-2:" + randomKey());
         List<Problem> problems = check(config);
         assertEquals(List.of(MASTER_KEYS), keysOf(problems));
-        assertTrue(problems.get(0).reason().startsWith("cannot be read: master key"), problems.get(0).reason());
+        assertTrue(
+                problems.get(0).reason().startsWith("cannot be read: master key"),
+                problems.get(0).reason());
     }
 
     @Test
@@ -186,7 +232,9 @@ class ProductionConfigurationTest {
         config.put(ACTIVE_MASTER_KEY, "prod-3");
         List<Problem> problems = check(config);
         assertEquals(List.of(ACTIVE_MASTER_KEY), keysOf(problems));
-        assertTrue(problems.get(0).reason().contains("[prod-1, prod-2]"), problems.get(0).reason());
+        assertTrue(
+                problems.get(0).reason().contains("[prod-1, prod-2]"),
+                problems.get(0).reason());
     }
 
     @ParameterizedTest
@@ -223,15 +271,24 @@ class ProductionConfigurationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"4711;00112233445566778899aabbccddee01", "abc,00112233445566778899aabbccddee01",
-            "4711,00112233445566778899aabbccddee", "4711,00112233445566778899aabbccddee0g",
-            "4711,00112233445566778899aabbccddee01 ", ",00112233445566778899aabbccddee01", "4711"})
+    @ValueSource(
+            strings = {
+                "4711;00112233445566778899aabbccddee01",
+                "abc,00112233445566778899aabbccddee01",
+                "4711,00112233445566778899aabbccddee",
+                "4711,00112233445566778899aabbccddee0g",
+                "4711,00112233445566778899aabbccddee01 ",
+                ",00112233445566778899aabbccddee01",
+                "4711"
+            })
     void aMalformedAuthenticatorIsNamedWithoutItsValue(String authenticator) {
         for (Map<String, String> config : List.of(production(), dev())) {
             config.put(CUSTOMER_AUTHENTICATOR, authenticator);
             List<Problem> problems = check(config);
             assertEquals(List.of(CUSTOMER_AUTHENTICATOR), keysOf(problems));
-            assertEquals("is not shaped <customerId>,<32 hex digits>", problems.get(0).reason());
+            assertEquals(
+                    "is not shaped <customerId>,<32 hex digits>",
+                    problems.get(0).reason());
         }
     }
 
@@ -251,8 +308,15 @@ class ProductionConfigurationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fp-gen.service.expressplay.com", "https://", "https:///hms", "ftp://fp-gen.service.expressplay.com",
-            "https://fp gen.service.expressplay.com", "/expressplay"})
+    @ValueSource(
+            strings = {
+                "fp-gen.service.expressplay.com",
+                "https://",
+                "https:///hms",
+                "ftp://fp-gen.service.expressplay.com",
+                "https://fp gen.service.expressplay.com",
+                "/expressplay"
+            })
     void anExpressPlayUrlThatIsNotAnHttpUrlIsRefusedInEveryProfile(String url) {
         for (Map<String, String> config : List.of(production(), dev())) {
             config.put(TOKEN_URL, url);
@@ -268,7 +332,9 @@ class ProductionConfigurationTest {
         config.put(RECORDS_URL, "HTTP://api.service.expressplay.com");
         List<Problem> problems = check(config);
         assertEquals(List.of(TOKEN_URL, RECORDS_URL), keysOf(problems));
-        assertTrue(problems.get(0).reason().startsWith("is not https"), problems.get(0).reason());
+        assertTrue(
+                problems.get(0).reason().startsWith("is not https"),
+                problems.get(0).reason());
     }
 
     @Test
@@ -288,8 +354,15 @@ class ProductionConfigurationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://idp.example.com/jwks", "HTTPS://idp.example.com/jwks", "file:///opt/keys/idp.pem",
-            "classpath:META-INF/idp.pem", "META-INF/idp.pem", "/opt/keys/idp.pem"})
+    @ValueSource(
+            strings = {
+                "https://idp.example.com/jwks",
+                "HTTPS://idp.example.com/jwks",
+                "file:///opt/keys/idp.pem",
+                "classpath:META-INF/idp.pem",
+                "META-INF/idp.pem",
+                "/opt/keys/idp.pem"
+            })
     void aKeyLocationOverHttpsInAFileOrInTheDeploymentIsAccepted(String location) {
         Map<String, String> config = production();
         config.put(PUBLIC_KEY_LOCATION, location);
@@ -297,8 +370,14 @@ class ProductionConfigurationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://idp.example.com/jwks", "ftp://idp.example.com/idp.pem", "jar:file:/x.jar!/idp.pem",
-            "https:///jwks", "https://idp example.com/jwks"})
+    @ValueSource(
+            strings = {
+                "http://idp.example.com/jwks",
+                "ftp://idp.example.com/idp.pem",
+                "jar:file:/x.jar!/idp.pem",
+                "https:///jwks",
+                "https://idp example.com/jwks"
+            })
     void anyOtherKeyLocationIsRefusedOutsideDev(String location) {
         Map<String, String> config = production();
         config.put(PUBLIC_KEY_LOCATION, location);
@@ -315,7 +394,8 @@ class ProductionConfigurationTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", " dev ", "postgres,dev"})
     void theDevProfileIsOneOfTheActiveProfiles(String profile) {
-        assertTrue(ProductionConfiguration.isDevProfile(key -> Optional.ofNullable(Map.of(PROFILE, profile).get(key))));
+        assertTrue(ProductionConfiguration.isDevProfile(
+                key -> Optional.ofNullable(Map.of(PROFILE, profile).get(key))));
     }
 
     @ParameterizedTest
@@ -334,7 +414,8 @@ class ProductionConfigurationTest {
      */
     static Function<String, Optional<String>> shipped(String profile) {
         Properties properties = new Properties();
-        try (InputStream in = ProductionConfigurationTest.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
+        try (InputStream in =
+                ProductionConfigurationTest.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
             properties.load(in);
         } catch (IOException e) {
             throw new IllegalStateException("the shipped configuration cannot be read", e);
@@ -355,7 +436,9 @@ class ProductionConfigurationTest {
                 Matcher expression = Pattern.compile("\\$\\{([^}]+)}").matcher(value);
                 StringBuilder expanded = new StringBuilder();
                 while (expression.find()) {
-                    expression.appendReplacement(expanded, Matcher.quoteReplacement(apply(expression.group(1)).orElseThrow()));
+                    expression.appendReplacement(
+                            expanded,
+                            Matcher.quoteReplacement(apply(expression.group(1)).orElseThrow()));
                 }
                 expression.appendTail(expanded);
                 return Optional.of(expanded.toString());

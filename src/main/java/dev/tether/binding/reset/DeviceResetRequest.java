@@ -64,8 +64,7 @@ public class DeviceResetRequest {
     @Version
     private long version;
 
-    protected DeviceResetRequest() {
-    }
+    protected DeviceResetRequest() {}
 
     public DeviceResetRequest(UserId user, UserId admin, String reason, Instant now, Duration validFor) {
         this.userId = Objects.requireNonNull(user).value();
@@ -103,16 +102,17 @@ public class DeviceResetRequest {
     /** The two-person rule and the request's life: a request is decided once, in time, by another admin. */
     private void requireDecidableBy(UserId admin, Instant now) {
         if (status != ResetStatus.PENDING) {
-            throw new RefusedException(ResetRefusal.ALREADY_DECIDED, "Reset request " + id + " was already "
-                    + status(now).name().toLowerCase(Locale.ROOT) + ".");
+            throw new RefusedException(
+                    ResetRefusal.ALREADY_DECIDED,
+                    "Reset request " + id + " was already " + status(now).name().toLowerCase(Locale.ROOT) + ".");
         }
         if (!now.isBefore(expiresAt)) {
-            throw new RefusedException(ResetRefusal.EXPIRED, "Reset request " + id + " expired at " + expiresAt
-                    + "; request a new one.");
+            throw new RefusedException(
+                    ResetRefusal.EXPIRED, "Reset request " + id + " expired at " + expiresAt + "; request a new one.");
         }
         if (requestedBy.equals(admin.value())) {
-            throw new RefusedException(ResetRefusal.SAME_ADMIN,
-                    "The admin who requested a reset cannot decide it; another admin must.");
+            throw new RefusedException(
+                    ResetRefusal.SAME_ADMIN, "The admin who requested a reset cannot decide it; another admin must.");
         }
     }
 
@@ -128,14 +128,43 @@ public class DeviceResetRequest {
         return status == ResetStatus.PENDING && !now.isBefore(expiresAt) ? ResetStatus.EXPIRED : status;
     }
 
-    public Long id() { return id; }
-    public UserId user() { return new UserId(userId); }
-    public String requestedBy() { return requestedBy; }
-    public String reason() { return reason; }
-    public Instant requestedAt() { return requestedAt; }
-    public Instant expiresAt() { return expiresAt; }
-    public String decidedBy() { return decidedBy; }
-    public Instant decidedAt() { return decidedAt; }
-    public String decisionReason() { return decisionReason; }
-    public Integer devicesReset() { return devicesReset; }
+    public Long id() {
+        return id;
+    }
+
+    public UserId user() {
+        return new UserId(userId);
+    }
+
+    public String requestedBy() {
+        return requestedBy;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public Instant requestedAt() {
+        return requestedAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public String decidedBy() {
+        return decidedBy;
+    }
+
+    public Instant decidedAt() {
+        return decidedAt;
+    }
+
+    public String decisionReason() {
+        return decisionReason;
+    }
+
+    public Integer devicesReset() {
+        return devicesReset;
+    }
 }

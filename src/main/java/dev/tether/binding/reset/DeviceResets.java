@@ -57,22 +57,29 @@ public class DeviceResets {
         Duration maxLifetime = settings.resetRequestLifetime();
         Duration lifetime = validFor.orElse(maxLifetime);
         if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(maxLifetime) > 0) {
-            throw new RefusedException(ResetRefusal.INVALID_VALIDITY,
-                    "validFor must be positive and at most " + maxLifetime + ".");
+            throw new RefusedException(
+                    ResetRefusal.INVALID_VALIDITY, "validFor must be positive and at most " + maxLifetime + ".");
         }
-        Decision decision = decisions.open(AuditType.DEVICE_RESET_REQUESTED).user(user).actor(admin);
+        Decision decision =
+                decisions.open(AuditType.DEVICE_RESET_REQUESTED).user(user).actor(admin);
         // The user's lock makes "one open request per user" hold under concurrent requests.
         policies.lock(user);
         Optional<DeviceResetRequest> open = requests.openFor(user, now);
         if (open.isPresent()) {
-            decision.detail().put("reason", reason).put("openRequest", open.get().id());
-            throw new RefusedException(ResetRefusal.RESET_ALREADY_OPEN, "Reset request " + open.get().id()
-                    + " for this user is waiting for a second admin.");
+            decision.detail()
+                    .put("reason", reason)
+                    .put("openRequest", open.get().id());
+            throw new RefusedException(
+                    ResetRefusal.RESET_ALREADY_OPEN,
+                    "Reset request " + open.get().id() + " for this user is waiting for a second admin.");
         }
         DeviceResetRequest created = new DeviceResetRequest(user, admin, reason, now, lifetime);
         requests.add(created);
-        decision.detail().put("resetRequest", created.id()).put("reason", reason)
-                .put("expiresAt", created.expiresAt()).put("activeDevices", devices.countActive(user));
+        decision.detail()
+                .put("resetRequest", created.id())
+                .put("reason", reason)
+                .put("expiresAt", created.expiresAt())
+                .put("activeDevices", devices.countActive(user));
         audit.record(decision.granted(now).build());
         return ResetView.of(created, now);
     }
@@ -89,9 +96,13 @@ public class DeviceResets {
         UserId user = request.user();
         Decision decision = decision(AuditType.DEVICE_RESET_APPROVED, admin, request, reason);
         request.approve(admin, reason, now, () -> removeAll(decision, user, id, now));
-        audit.record(decision.granted(now).detail(AuditDetail.of().put("resetRequest", id)
-                        .put("requestedBy", request.requestedBy()).put("requestReason", request.reason())
-                        .put("reason", reason).put("devicesReset", request.devicesReset()))
+        audit.record(decision.granted(now)
+                .detail(AuditDetail.of()
+                        .put("resetRequest", id)
+                        .put("requestedBy", request.requestedBy())
+                        .put("requestReason", request.reason())
+                        .put("reason", reason)
+                        .put("devicesReset", request.devicesReset()))
                 .build());
         return ResetView.of(request, now);
     }
@@ -102,8 +113,11 @@ public class DeviceResets {
         DeviceResetRequest request = decidable(id);
         Decision decision = decision(AuditType.DEVICE_RESET_REJECTED, admin, request, reason);
         request.reject(admin, reason, now);
-        audit.record(decision.granted(now).detail(AuditDetail.of().put("resetRequest", id)
-                        .put("requestedBy", request.requestedBy()).put("requestReason", request.reason())
+        audit.record(decision.granted(now)
+                .detail(AuditDetail.of()
+                        .put("resetRequest", id)
+                        .put("requestedBy", request.requestedBy())
+                        .put("requestReason", request.reason())
                         .put("reason", reason))
                 .build());
         return ResetView.of(request, now);
@@ -117,8 +131,11 @@ public class DeviceResets {
     /** A decision on {@code request}; its detail is what a refused decision records. */
     private Decision decision(AuditType type, UserId admin, DeviceResetRequest request, String reason) {
         Decision decision = decisions.open(type).user(request.user()).actor(admin);
-        decision.detail().put("resetRequest", request.id()).put("requestedBy", request.requestedBy())
-                .put("reason", reason).put("expiresAt", request.expiresAt());
+        decision.detail()
+                .put("resetRequest", request.id())
+                .put("requestedBy", request.requestedBy())
+                .put("reason", reason)
+                .put("expiresAt", request.expiresAt());
         return decision;
     }
 

@@ -11,9 +11,13 @@ import jakarta.validation.constraints.Size;
  * follows the rules of every admin's reason ({@link DeviceRequests.Reason}).
  */
 public record ResetBody(
-        @NotNull @Size(min = DeviceRequests.REASON_MIN, max = DeviceRequests.REASON_MAX)
-        @Pattern(regexp = DeviceRequests.PRINTABLE, message = DeviceRequests.PRINTABLE_RULE) String reason,
-        @Pattern(regexp = "P[0-9DTHMS.]+", message = ResetBody.DURATION_RULE) String validFor) {
+        @NotNull
+        @Size(min = DeviceRequests.REASON_MIN, max = DeviceRequests.REASON_MAX)
+        @Pattern(regexp = DeviceRequests.PRINTABLE, message = DeviceRequests.PRINTABLE_RULE)
+        String reason,
+
+        @Pattern(regexp = "P[0-9DTHMS.]+", message = ResetBody.DURATION_RULE)
+        String validFor) {
 
     static final String DURATION_RULE = "must be an ISO-8601 duration such as PT1H";
 }

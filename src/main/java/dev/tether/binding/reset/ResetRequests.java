@@ -26,12 +26,17 @@ public class ResetRequests {
 
     /** The user's request still waiting for a second admin at {@code now}, if any. */
     public Optional<DeviceResetRequest> openFor(UserId user, Instant now) {
-        return em.createQuery("select r from DeviceResetRequest r where r.userId = :user and r.status = :pending "
-                        + "and r.expiresAt > :now", DeviceResetRequest.class)
+        return em
+                .createQuery(
+                        "select r from DeviceResetRequest r where r.userId = :user and r.status = :pending "
+                                + "and r.expiresAt > :now",
+                        DeviceResetRequest.class)
                 .setParameter("user", user.value())
                 .setParameter("pending", ResetStatus.PENDING)
                 .setParameter("now", now)
-                .getResultList().stream().findFirst();
+                .getResultList()
+                .stream()
+                .findFirst();
     }
 
     /** Stores a new request now, so that its id is known to the answer and the audit event. */

@@ -53,6 +53,7 @@ public class UserResetResource {
         ResetView created = resets.request(currentUser.id(), DeviceRequests.user(user), body.reason(), validFor);
         return Response.status(Response.Status.CREATED)
                 .header("Location", "api/admin/device-resets/" + created.id())
-                .entity(created).build();
+                .entity(created)
+                .build();
     }
 }

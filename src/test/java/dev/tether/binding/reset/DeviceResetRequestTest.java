@@ -55,7 +55,8 @@ class DeviceResetRequestTest {
     @Test
     void aRejectionNeedsAReason() {
         assertThrows(IllegalArgumentException.class, () -> request().reject(SECOND, "", T0));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new DeviceResetRequest(USER, FIRST, " ", T0, Duration.ofHours(1)));
     }
 
