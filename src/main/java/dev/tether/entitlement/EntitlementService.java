@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -75,10 +76,15 @@ public class EntitlementService {
     public Grant deviceBound(Caller caller, ContentId contentId, Optional<String> cookie) {
         Decision decision = open(caller, AuditType.DEVICE_BOUND_TOKEN, contentId);
         Instant now = Instant.now();
-        EntitlementSteps.BoundOrder bound = steps.deviceBound(decision, caller, contentId, cookie, now);
-        Optional<DeviceId> resolved =
-                bound.device().isPresent() ? Optional.empty() : Optional.of(resolve(decision, caller, bound));
-        EntitlementSteps.TokenOrder order = admit(decision, caller, bound, resolved, now);
+        EntitlementSteps.BoundOrder bound =
+                retried(caller, () -> steps.deviceBound(decision, caller, contentId, cookie, now));
+        EntitlementSteps.TokenOrder order;
+        if (bound.admitted().isPresent()) {
+            order = bound.admitted().get();
+        } else {
+            DeviceId device = resolve(decision, caller, bound);
+            order = retried(caller, () -> steps.admit(decision, caller, bound, device, now));
+        }
         return grant(decision, caller, now, order, Optional.empty());
     }
 
@@ -105,19 +111,14 @@ public class EntitlementService {
     }
 
     /**
-     * Admission in a transaction of its own, asked again when it lost a race (two requests
-     * resolving one cookie at once, on one server or two): the next attempt finds the winner's
-     * binding and device. The database's row locks, versions and unique keys decide the race.
+     * A step that admits a device, asked again in a new transaction when it lost a race (two
+     * requests resolving one cookie at once, on one server or two): the next attempt finds the
+     * winner's binding and device. The database's row locks, versions and unique keys decide the race.
      */
-    private EntitlementSteps.TokenOrder admit(
-            Decision decision,
-            Caller caller,
-            EntitlementSteps.BoundOrder bound,
-            Optional<DeviceId> resolved,
-            Instant now) {
+    private static <T> T retried(Caller caller, Supplier<T> step) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return steps.admit(decision, caller, bound, resolved, now);
+                return step.get();
             } catch (ConcurrentDecisionException e) {
                 if (attempt == ADMISSION_ATTEMPTS) {
                     LOG.log(Level.WARNING, "Gave up after losing " + ADMISSION_ATTEMPTS + " races", e);

@@ -53,8 +53,11 @@ public class EntitlementSteps {
     /** What ExpressPlay is to be asked for, and when the token it issues expires. */
     public record TokenOrder(TokenRequest request, Instant expiry) {}
 
-    /** A device-bound request that passed the checks before its device is known. */
-    public record BoundOrder(Content content, Cookie cookie, Optional<DeviceId> device) {}
+    /**
+     * A device-bound request that passed the checks: admitted already if its binding was resolved,
+     * else waiting for ExpressPlay to name its device.
+     */
+    public record BoundOrder(Content content, Cookie cookie, Optional<TokenOrder> admitted) {}
 
     /** requestType 1: the title's checks; a title that needs device binding gets no time-based token. */
     @Transactional
@@ -98,7 +101,10 @@ public class EntitlementSteps {
         return new TokenOrder(TokenRequest.registration(catalog.keyMaterial(registration), expiry, cookie), expiry);
     }
 
-    /** requestType 3, before ExpressPlay is asked anything: the title and the cookie's binding. */
+    /**
+     * requestType 3, as far as it goes without ExpressPlay: the title and the cookie's binding, and,
+     * if the binding is resolved, the device's admission.
+     */
     @Transactional
     public BoundOrder deviceBound(
             Decision decision, Caller caller, ContentId contentId, Optional<String> cookieText, Instant now) {
@@ -106,32 +112,42 @@ public class EntitlementSteps {
         Cookie cookie = wellFormed(caller, cookieText.orElseThrow(() -> refusal(caller, SeesError.NOT_REGISTERED)));
         decision.cookie(cookie);
         DeviceBinding binding = binding(decision, caller, cookie, now);
-        return new BoundOrder(content, cookie, binding.deviceId());
+        BoundOrder order = new BoundOrder(content, cookie, Optional.empty());
+        // A resolved binding needs nothing of ExpressPlay before the token: admit it in this transaction.
+        return binding.deviceId().isPresent()
+                ? new BoundOrder(content, cookie, Optional.of(admitted(decision, caller, order, binding, null, now)))
+                : order;
     }
 
     /**
-     * requestType 3, once the device is known: stores the device ExpressPlay logged for a pending
-     * binding (with its resolution event), then admits the device under the user's limit, which
-     * locks the user's policy row for a device that takes a slot. Both commit together, before
-     * the token is asked for; a race lost to a concurrent request surfaces here (row lock, version,
-     * unique device) as {@link ConcurrentDecisionException}.
+     * requestType 3, once ExpressPlay named the device of a pending binding: stores it (with its
+     * resolution event) and admits the device, both committed before the token is asked for. A
+     * concurrent request may have resolved the binding meanwhile: its device is the one admitted.
      */
     @Transactional
-    public TokenOrder admit(
-            Decision decision, Caller caller, BoundOrder order, Optional<DeviceId> resolved, Instant now) {
-        DeviceBinding binding = binding(decision, caller, order.cookie(), now);
+    public TokenOrder admit(Decision decision, Caller caller, BoundOrder order, DeviceId resolved, Instant now) {
+        return admitted(decision, caller, order, binding(decision, caller, order.cookie(), now), resolved, now);
+    }
+
+    /**
+     * Admits the binding's device (storing {@code resolved}, the device ExpressPlay named, first if
+     * the binding is pending; null for a resolved binding) under
+     * the user's limit, which locks the user's policy row for a device that takes a slot. A race
+     * lost to a concurrent request surfaces here (row lock, version, unique device) as
+     * {@link ConcurrentDecisionException}.
+     */
+    private TokenOrder admitted(
+            Decision decision, Caller caller, BoundOrder order, DeviceBinding binding, DeviceId resolved, Instant now) {
         DeviceId device;
         Admission admission;
         try {
             device = binding.deviceId().orElseGet(() -> {
-                DeviceId found = resolved.orElseThrow(
-                        () -> new IllegalStateException("a pending binding reached admission without a device"));
-                binding.resolve(found, now);
+                binding.resolve(resolved, now);
                 audit.record(decision.about(AuditType.DEVICE_RESOLUTION)
-                        .device(found)
+                        .device(resolved)
                         .granted(now)
                         .build());
-                return found;
+                return resolved;
             });
             admission = roster.admit(caller.user(), device, order.content().id(), now);
             bindings.flush();

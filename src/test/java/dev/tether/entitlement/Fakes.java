@@ -75,8 +75,7 @@ final class Fakes {
         }
 
         @Override
-        public TokenOrder admit(
-                Decision decision, Caller caller, BoundOrder order, Optional<DeviceId> resolved, Instant now) {
+        public TokenOrder admit(Decision decision, Caller caller, BoundOrder order, DeviceId resolved, Instant now) {
             return inTransaction(() -> super.admit(decision, caller, order, resolved, now));
         }
 
