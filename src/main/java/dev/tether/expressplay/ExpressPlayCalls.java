@@ -55,7 +55,7 @@ public class ExpressPlayCalls {
     Optional<String> customerAuthenticator;
 
     @Inject
-    @ConfigProperty(name = "tether.expressplay.device-id-parameter", defaultValue = "deviceId")
+    @ConfigProperty(name = "tether.expressplay.device-id-parameter", defaultValue = "deviceid")
     String deviceIdParameter;
 
     @Timeout(3000)

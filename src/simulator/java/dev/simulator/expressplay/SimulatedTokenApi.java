@@ -29,6 +29,15 @@ import java.util.regex.Pattern;
 @InjectsFaults(SimulatedEndpoint.TOKEN)
 public class SimulatedTokenApi {
 
+    /**
+     * The device-binding token restriction, by the one name documented for it: Adobe's "Device
+     * Binding" page (multi-drm-workflows/package-license-play/licensing-widevine-client-device-binding)
+     * writes "the deviceid token restriction parameter", and ExpressPlay's parameter names are
+     * case-sensitive. A parameter of any other name is ignored, as the real service is assumed to
+     * do (assumed: undocumented), so a client that misspells it gets a token bound to no device.
+     */
+    static final String DEVICE_RESTRICTION = "deviceid";
+
     static final int MAX_COOKIE_LENGTH = 32;
     private static final Pattern HEX32 = Pattern.compile("[0-9a-fA-F]{32}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,10}");
@@ -87,7 +96,7 @@ public class SimulatedTokenApi {
         if (cookie != null && (cookie.isEmpty() || cookie.length() > MAX_COOKIE_LENGTH)) {
             return SimulatorErrors.refuse(ErrorCodes.INVALID_COOKIE, "cookie must be 1 to 32 characters", json);
         }
-        String device = p.getFirst(accounts.deviceIdParameter());
+        String device = p.getFirst(DEVICE_RESTRICTION);
         if (device != null && device.isEmpty()) {
             device = null;
         }

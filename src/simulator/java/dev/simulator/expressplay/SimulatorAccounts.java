@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The customer authenticators the simulator accepts, and the name it expects for the device restriction. */
+/** The customer authenticators the simulator accepts. */
 @ApplicationScoped
 public class SimulatorAccounts {
 
@@ -14,10 +14,6 @@ public class SimulatorAccounts {
     @Inject
     @ConfigProperty(name = "simulator.customer-authenticators", defaultValue = "1000,00112233445566778899aabbccddeeff")
     String authenticators;
-
-    @Inject
-    @ConfigProperty(name = "simulator.device-id-parameter", defaultValue = "deviceId")
-    String deviceIdParameter;
 
     /** Empty if accepted, else the ExpressPlay error code: missing or invalid authenticator. */
     Optional<Integer> check(String authenticator) {
@@ -27,9 +23,5 @@ public class SimulatorAccounts {
         boolean known =
                 Arrays.stream(authenticators.split(";")).map(String::strip).anyMatch(authenticator::equals);
         return known ? Optional.empty() : Optional.of(ErrorCodes.AUTHENTICATOR_INVALID);
-    }
-
-    String deviceIdParameter() {
-        return deviceIdParameter;
     }
 }

@@ -119,7 +119,7 @@ final class FlowClient {
                         .plus(Duration.ofHours(1))
                         .truncatedTo(ChronoUnit.SECONDS)
                         .toString())
-                + "&rentalDuration=172800&cookie=" + enc(cookie) + "&deviceId=" + deviceId;
+                + "&rentalDuration=172800&cookie=" + enc(cookie) + "&deviceid=" + deviceId;
         HttpResponse<String> response = send(
                 latencies,
                 HttpRequest.newBuilder(URI.create(simulatorUrl + "/simulator/expressplay/hms/fp/token"))

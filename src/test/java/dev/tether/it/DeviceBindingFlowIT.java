@@ -82,6 +82,29 @@ class DeviceBindingFlowIT extends TetherIT {
         assertFalse(events.toString().contains("ExpressPlayToken"), "no token URL in the audit trail");
     }
 
+    /**
+     * The simulator knows the device restriction only by its documented name, {@code deviceid},
+     * whatever Tether is configured with: a token asked for with another spelling is bound to no
+     * device, so a Tether that sent the wrong name would license device B above and fail this class.
+     */
+    @Test
+    void theDeviceRestrictionBindsOnlyByItsDocumentedName() {
+        String ask = "/simulator/expressplay/hms/fp/token?customerAuthenticator="
+                + Http.enc("1000,00112233445566778899aabbccddeeff") + "&contentKey=" + "0".repeat(32) + "&iv="
+                + "0".repeat(32) + "&expirationTime=%2B600&cookie=c-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> documented = http.get(ask + "&deviceid=" + DEVICE_A, null);
+        HttpResponse<String> misspelled = http.get(ask + "&deviceId=" + DEVICE_A, null);
+        assertEquals(200, documented.statusCode(), documented.body());
+        assertEquals(200, misspelled.statusCode(), misspelled.body());
+
+        byte[] spcOfB = asPlayer.spc(DEVICE_B, "demo-movie");
+        assertEquals(400, asPlayer.redeem(documented.body().strip(), spcOfB).statusCode(), "bound to A, refused to B");
+        HttpResponse<byte[]> unbound = asPlayer.redeem(misspelled.body().strip(), spcOfB);
+        assertEquals(200, unbound.statusCode(), "a name the simulator does not know restricts nothing");
+        assertEquals(DEVICE_B, Player.ckcClaims(unbound.body()).getString("deviceId"));
+    }
+
     @Test
     void aTimeBasedTokenLicensesAnyDeviceUntilItsWindowCloses() throws Exception {
         JsonObject granted = asPlayer.entitlement(token, Player.request(1, "demo-movie"));
