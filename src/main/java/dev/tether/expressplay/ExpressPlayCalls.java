@@ -7,9 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Form;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -80,7 +79,7 @@ public class ExpressPlayCalls {
                 .param("errorFormat", ERROR_FORMAT)
                 .param("contentKey", request.key().keyHex())
                 .param("iv", request.key().ivHex())
-                .param("expirationTime", rfc3339(request.expiresAt()));
+                .param("expirationTime", relative(request.expiresAt(), Instant.now()));
         if (!request.rentalDuration().isZero()) {
             form.param("rentalDuration", Long.toString(request.rentalDuration().toSeconds()));
         }
@@ -159,8 +158,13 @@ public class ExpressPlayCalls {
         }
     }
 
-    /** ExpressPlay's RFC 3339 form, in UTC and whole seconds: {@code 2026-04-14T12:01:10Z}. */
-    static String rfc3339(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    /**
+     * ExpressPlay's relative form of {@code expirationTime}, {@code +N} seconds from when ExpressPlay
+     * reads it, computed at each attempt: the token then expires when Tether's window closes
+     * whatever the skew between Tether's clock and ExpressPlay's, which the absolute RFC 3339 form
+     * would carry into a 30-day window (and have refused as too far ahead). At least one second.
+     */
+    static String relative(Instant expiresAt, Instant now) {
+        return "+" + Math.max(1, Duration.between(now, expiresAt).toSeconds());
     }
 }

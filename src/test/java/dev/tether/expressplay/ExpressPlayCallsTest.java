@@ -2,14 +2,20 @@ package dev.tether.expressplay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class ExpressPlayCallsTest {
 
+    private static final Instant NOW = Instant.parse("2026-04-14T12:00:00.250Z");
+
     @Test
-    void expirationTimesAreRfc3339InUtcToTheSecond() {
-        assertEquals("2026-04-14T12:01:10Z", ExpressPlayCalls.rfc3339(Instant.parse("2026-04-14T12:01:10.987654Z")));
-        assertEquals("2026-04-14T12:01:00Z", ExpressPlayCalls.rfc3339(Instant.parse("2026-04-14T12:01:00Z")));
+    void expirationTimesAreSentAsSecondsFromNow() {
+        assertEquals("+3600", ExpressPlayCalls.relative(NOW.plus(Duration.ofHours(1)), NOW));
+        assertEquals("+2592000", ExpressPlayCalls.relative(NOW.plus(Duration.ofDays(30)), NOW));
+        // A retry late in a short window still asks for the time left, never for none.
+        assertEquals("+2", ExpressPlayCalls.relative(NOW.plusMillis(2_900), NOW));
+        assertEquals("+1", ExpressPlayCalls.relative(NOW.minusSeconds(5), NOW));
     }
 }
