@@ -1,10 +1,10 @@
 package dev.tether.startup;
 
 import dev.tether.content.MasterKeys;
+import dev.tether.platform.Profiles;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  */
 public final class ProductionConfiguration {
 
-    public static final String PROFILE = "mp.config.profile";
-    public static final String DEV_PROFILE = "dev";
+    public static final String PROFILE = Profiles.KEY;
+    public static final String DEV_PROFILE = Profiles.DEV;
 
     public static final String MASTER_KEYS = "tether.content.master-keys";
     public static final String ACTIVE_MASTER_KEY = "tether.content.active-master-key";
@@ -58,9 +58,7 @@ public final class ProductionConfiguration {
 
     private ProductionConfiguration(Function<String, Optional<String>> lookup) {
         this.lookup = lookup;
-        this.dev = value(PROFILE).stream()
-                .flatMap(profiles -> Arrays.stream(profiles.split(",")))
-                .anyMatch(profile -> profile.strip().equals(DEV_PROFILE));
+        this.dev = Profiles.isDev(value(PROFILE));
     }
 
     /**

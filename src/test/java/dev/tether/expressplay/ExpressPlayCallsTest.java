@@ -1,6 +1,8 @@
 package dev.tether.expressplay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,5 +19,16 @@ class ExpressPlayCallsTest {
         // A retry late in a short window still asks for the time left, never for none.
         assertEquals("+2", ExpressPlayCalls.relative(NOW.plusMillis(2_900), NOW));
         assertEquals("+1", ExpressPlayCalls.relative(NOW.minusSeconds(5), NOW));
+    }
+
+    @Test
+    void outsideDevelopmentOnlyHttpsTokenUrlsAreHandedOut() {
+        String https = "https://fp.service.expressplay.com:80/hms/fp/rights/?ExpressPlayToken=x";
+        String http = "http://fp.service.expressplay.com:80/hms/fp/rights/?ExpressPlayToken=x";
+        assertTrue(ExpressPlayCalls.isTokenUrl(https, false));
+        assertFalse(ExpressPlayCalls.isTokenUrl(http, false));
+        assertTrue(ExpressPlayCalls.isTokenUrl(http, true));
+        assertFalse(ExpressPlayCalls.isTokenUrl("<html>error</html>", true));
+        assertFalse(ExpressPlayCalls.isTokenUrl("", true));
     }
 }
