@@ -3,7 +3,8 @@
  * {@link dev.tether.platform.SchemaReady} event that orders everything that needs the schema), the
  * health checks, the one JSON-P provider, and what every capability shares without owning it: the
  * {@link dev.tether.platform.Refusal} a capability's reasons implement and the characters of the
- * ids Tether exchanges ({@link dev.tether.platform.IdSyntax}). It knows no capability:
+ * ids Tether exchanges ({@link dev.tether.platform.IdSyntax}), and whether the {@code dev} profile is
+ * on ({@link dev.tether.platform.Profiles}). It knows no capability:
  * capabilities contribute their Java migrations as beans.
  */
 package dev.tether.platform;
