@@ -97,12 +97,7 @@ public class DeviceResets {
         Decision decision = decision(AuditType.DEVICE_RESET_APPROVED, admin, request, reason);
         request.approve(admin, reason, now, () -> removeAll(decision, user, id, now));
         audit.record(decision.granted(now)
-                .detail(AuditDetail.of()
-                        .put("resetRequest", id)
-                        .put("requestedBy", request.requestedBy())
-                        .put("requestReason", request.reason())
-                        .put("reason", reason)
-                        .put("devicesReset", request.devicesReset()))
+                .detail(decided(request, reason).put("devicesReset", request.devicesReset()))
                 .build());
         return ResetView.of(request, now);
     }
@@ -113,13 +108,7 @@ public class DeviceResets {
         DeviceResetRequest request = decidable(id);
         Decision decision = decision(AuditType.DEVICE_RESET_REJECTED, admin, request, reason);
         request.reject(admin, reason, now);
-        audit.record(decision.granted(now)
-                .detail(AuditDetail.of()
-                        .put("resetRequest", id)
-                        .put("requestedBy", request.requestedBy())
-                        .put("requestReason", request.reason())
-                        .put("reason", reason))
-                .build());
+        audit.record(decision.granted(now).detail(decided(request, reason)).build());
         return ResetView.of(request, now);
     }
 
@@ -137,6 +126,15 @@ public class DeviceResets {
                 .put("reason", reason)
                 .put("expiresAt", request.expiresAt());
         return decision;
+    }
+
+    /** What the grant of a decision records: the request, who asked for it and why, and the decider's reason. */
+    private static AuditDetail decided(DeviceResetRequest request, String reason) {
+        return AuditDetail.of()
+                .put("resetRequest", request.id())
+                .put("requestedBy", request.requestedBy())
+                .put("requestReason", request.reason())
+                .put("reason", reason);
     }
 
     /** Removes each of the user's active devices, each removal audited on its own; returns how many. */
