@@ -10,6 +10,7 @@ import dev.tether.binding.DeviceId;
 import dev.tether.content.ContentId;
 import dev.tether.expressplay.ExpressPlayException;
 import dev.tether.expressplay.ExpressPlayGateway;
+import dev.tether.expressplay.ExpressPlayMisconfiguredException;
 import dev.tether.expressplay.ExpressPlayRefusedException;
 import dev.tether.expressplay.TokenUrl;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,12 +99,13 @@ public class EntitlementService {
 
     /** The device that redeemed the cookie's registration token, asked of ExpressPlay: a decision of its own. */
     private DeviceId resolve(Decision decision, Caller caller, EntitlementSteps.BoundOrder bound) {
-        decisions.use(decision.about(AuditType.DEVICE_RESOLUTION));
+        Decision resolution = decision.about(AuditType.DEVICE_RESOLUTION);
+        decisions.use(resolution);
         Optional<DeviceId> found;
         try {
             found = expressPlay.deviceOf(bound.cookie());
         } catch (ExpressPlayException e) {
-            throw refusal(caller, AuditType.DEVICE_RESOLUTION, e);
+            throw refusal(resolution, caller, e);
         }
         DeviceId device = found.orElseThrow(() -> EntitlementSteps.refusal(caller, SeesError.DEVICE_NOT_REDEEMED));
         decisions.use(decision);
@@ -141,15 +143,38 @@ public class EntitlementService {
         try {
             url = expressPlay.requestToken(order.request());
         } catch (ExpressPlayException e) {
-            throw refusal(caller, decision.type(), e);
+            throw refusal(decision, caller, e);
         }
         audit.commit(decision.granted(now).token(url.value(), order.expiry()).build());
         return new Grant(url, cookie);
     }
 
-    private static EntitlementRefusedException refusal(Caller caller, AuditType type, ExpressPlayException e) {
+    /**
+     * The SEES refusal for a failed ExpressPlay call. What ExpressPlay said (its code and its own
+     * message, stripped of secrets) goes into the decision's audit detail and the log; a rejected
+     * authenticator is 4001 with a text that tells the operator what to fix.
+     */
+    private static EntitlementRefusedException refusal(Decision decision, Caller caller, ExpressPlayException e) {
+        AuditType type = decision.type();
+        if (e instanceof ExpressPlayMisconfiguredException misconfigured) {
+            decision.detail()
+                    .put("expressPlayStatus", 401)
+                    .put("expressPlayError", misconfigured.errorCode())
+                    .put("expressPlayMessage", misconfigured.expressPlayMessage());
+            return new EntitlementRefusedException(
+                    SeesError.EXPRESSPLAY_REFUSED,
+                    caller.requestId(),
+                    SeesError.EXPRESSPLAY_REFUSED.text()
+                            + " (ExpressPlay rejected this service's customer authenticator: its operator must correct"
+                            + " the configuration; asking again will not help until then)");
+        }
         if (e instanceof ExpressPlayRefusedException refused) {
-            LOG.warning(() -> "ExpressPlay refused a " + type + " request with code " + refused.errorCode());
+            decision.detail()
+                    .put("expressPlayStatus", 400)
+                    .put("expressPlayError", refused.errorCode())
+                    .put("expressPlayMessage", refused.expressPlayMessage());
+            LOG.warning(() -> "ExpressPlay refused a " + type + " request with code " + refused.errorCode() + ": "
+                    + refused.expressPlayMessage());
             if (refused.isDeviceBindingUnsupported()) {
                 return EntitlementSteps.refusal(caller, SeesError.DEVICE_BINDING_UNSUPPORTED);
             }

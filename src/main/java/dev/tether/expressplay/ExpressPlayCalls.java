@@ -7,14 +7,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Form;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -27,15 +31,30 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * and the customer authenticator. Transient failures (timeouts, connection errors, 502/503/504)
  * are retried after a jittered delay; misbehaving answers (HTTP 500, unreadable bodies) are not
  * retried; both count against the circuit, one per method, that is per ExpressPlay endpoint.
- * ExpressPlay's error codes are neither retried nor counted. The bulkhead bounds the threads
- * that a slow ExpressPlay can hold. Every number can be tuned through MicroProfile Config
- * ({@code dev.tether.expressplay.ExpressPlayCalls/requestToken/Retry/maxRetries} and so on).
- * Callers use {@link ExpressPlayGateway}, which turns fault-tolerance exceptions into Tether's.
+ * ExpressPlay's refusals and a rejected authenticator (401) are neither retried nor counted. The
+ * bulkhead bounds the threads that a slow ExpressPlay can hold. Every number can be tuned through
+ * MicroProfile Config ({@code dev.tether.expressplay.ExpressPlayCalls/requestToken/Retry/maxRetries}
+ * and so on).
+ *
+ * <p>The calls are {@code @Asynchronous} so that {@code @Timeout} really ends an attempt: on a
+ * synchronous method the timeout can only interrupt a thread, and a thread blocked reading a
+ * socket is not interrupted, so each attempt lasted as long as the HTTP read timeout. Now the
+ * caller's wait is bounded by the policy (attempts × timeout + delays), whatever ExpressPlay does;
+ * an abandoned attempt ends at the HTTP read timeout, configured equal to {@code @Timeout}.
+ * Failures are returned as failed stages, the form fault tolerance evaluates. Callers use
+ * {@link ExpressPlayGateway}, which waits for the stage and turns fault-tolerance exceptions into
+ * Tether's.
  */
 @ApplicationScoped
 public class ExpressPlayCalls {
 
     static final String ERROR_FORMAT = "json";
+
+    /**
+     * Asks for an https token URL. Not in the FairPlay parameter table, but sent by public client
+     * code (DOMAIN.md: seen in use); older samples show {@code http://...:80} URLs without it.
+     */
+    static final String USE_HTTPS = "useHttps";
 
     @Inject
     @RestClient
@@ -68,28 +87,33 @@ public class ExpressPlayCalls {
             delay = 200,
             jitter = 100,
             retryOn = {ExpressPlayUnavailableException.class, TimeoutException.class},
-            abortOn = {ExpressPlayRefusedException.class, ExpressPlayMisbehavedException.class})
+            abortOn = {
+                ExpressPlayRefusedException.class,
+                ExpressPlayMisbehavedException.class,
+                ExpressPlayMisconfiguredException.class
+            })
     @CircuitBreaker(
             requestVolumeThreshold = 20,
             failureRatio = 0.5,
             delay = 10_000,
             successThreshold = 2,
             failOn = {ExpressPlayUnavailableException.class, TimeoutException.class},
-            skipOn = ExpressPlayRefusedException.class)
+            skipOn = {ExpressPlayRefusedException.class, ExpressPlayMisconfiguredException.class})
     @Bulkhead(16)
-    public TokenUrl requestToken(TokenRequest request) {
-        stats.attempt(ExpressPlayStats.Endpoint.TOKEN);
-        Form form = new Form()
-                .param("customerAuthenticator", customerAuthenticator())
-                .param("errorFormat", ERROR_FORMAT)
-                .param("contentKey", request.key().keyHex())
-                .param("iv", request.key().ivHex())
-                .param("expirationTime", relative(request.expiresAt(), Instant.now()));
-        if (!request.rentalDuration().isZero()) {
-            form.param("rentalDuration", Long.toString(request.rentalDuration().toSeconds()));
+    @Asynchronous
+    public CompletionStage<TokenUrl> requestToken(TokenRequest request) {
+        try {
+            return CompletableFuture.completedFuture(token(request));
+        } catch (ExpressPlayException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        request.cookie().ifPresent(cookie -> form.param("cookie", cookie.value()));
-        request.device().ifPresent(device -> form.param(deviceIdParameter, device.value()));
+    }
+
+    private TokenUrl token(TokenRequest request) {
+        stats.attempt(ExpressPlayStats.Endpoint.TOKEN);
+        Form form = new Form();
+        parameters(request, customerAuthenticator(), deviceIdParameter, Instant.now())
+                .forEach(form::param);
         String body;
         try {
             body = tokenApi.requestToken(form);
@@ -110,16 +134,29 @@ public class ExpressPlayCalls {
             delay = 200,
             jitter = 100,
             retryOn = {ExpressPlayUnavailableException.class, TimeoutException.class},
-            abortOn = {ExpressPlayRefusedException.class, ExpressPlayMisbehavedException.class})
+            abortOn = {
+                ExpressPlayRefusedException.class,
+                ExpressPlayMisbehavedException.class,
+                ExpressPlayMisconfiguredException.class
+            })
     @CircuitBreaker(
             requestVolumeThreshold = 20,
             failureRatio = 0.5,
             delay = 10_000,
             successThreshold = 2,
             failOn = {ExpressPlayUnavailableException.class, TimeoutException.class},
-            skipOn = ExpressPlayRefusedException.class)
+            skipOn = {ExpressPlayRefusedException.class, ExpressPlayMisconfiguredException.class})
     @Bulkhead(16)
-    public Optional<DeviceId> deviceOf(Cookie cookie) {
+    @Asynchronous
+    public CompletionStage<Optional<DeviceId>> deviceOf(Cookie cookie) {
+        try {
+            return CompletableFuture.completedFuture(lookUp(cookie));
+        } catch (ExpressPlayException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private Optional<DeviceId> lookUp(Cookie cookie) {
         stats.attempt(ExpressPlayStats.Endpoint.RECORDS);
         List<TransactionRecord> records;
         try {
@@ -148,10 +185,8 @@ public class ExpressPlayCalls {
      * body) is a misbehaving answer.
      */
     private static ExpressPlayUnavailableException unreachable(String api, ProcessingException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException) {
-                return new ExpressPlayUnavailableException("ExpressPlay " + api + " could not be reached", e);
-            }
+        if (ExpressPlayErrorMapper.hasIoCause(e)) {
+            return new ExpressPlayUnavailableException("ExpressPlay " + api + " could not be reached", e);
         }
         return new ExpressPlayMisbehavedException("ExpressPlay " + api + " answered something unreadable", e);
     }
@@ -162,6 +197,27 @@ public class ExpressPlayCalls {
         } catch (RuntimeException e) {
             return Instant.MAX;
         }
+    }
+
+    /**
+     * The FairPlay token API's parameters for {@code request}, by their documented names (DOMAIN.md;
+     * the contract fixtures in src/test/resources/expressplay/contract hold the table), in order.
+     */
+    static Map<String, String> parameters(
+            TokenRequest request, String authenticator, String deviceIdParameter, Instant now) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("customerAuthenticator", authenticator);
+        p.put("errorFormat", ERROR_FORMAT);
+        p.put(USE_HTTPS, "true");
+        p.put("contentKey", request.key().keyHex());
+        p.put("iv", request.key().ivHex());
+        p.put("expirationTime", relative(request.expiresAt(), now));
+        if (!request.rentalDuration().isZero()) {
+            p.put("rentalDuration", Long.toString(request.rentalDuration().toSeconds()));
+        }
+        request.cookie().ifPresent(cookie -> p.put("cookie", cookie.value()));
+        request.device().ifPresent(device -> p.put(deviceIdParameter, device.value()));
+        return p;
     }
 
     /**

@@ -7,6 +7,9 @@ import dev.tether.expressplay.ExpressPlayStats.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -16,7 +19,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
  * Tether's way to ExpressPlay. Returns domain values or throws an {@link ExpressPlayException}:
  * a timeout, an open circuit or a full bulkhead all become {@link ExpressPlayUnavailableException}.
  * This bean sits outside {@link ExpressPlayCalls} because fault-tolerance exceptions are raised by
- * the interceptors around that bean, where its own code cannot catch them.
+ * the interceptors around that bean, where its own code cannot catch them; it waits for the
+ * asynchronous call, whose stage the policy completes by its timeout at the latest.
  */
 @ApplicationScoped
 public class ExpressPlayGateway {
@@ -27,6 +31,9 @@ public class ExpressPlayGateway {
     @Inject
     ExpressPlayStats stats;
 
+    @Inject
+    ExpressPlayAccount account;
+
     public TokenUrl requestToken(TokenRequest request) {
         return guarded(Endpoint.TOKEN, () -> calls.requestToken(request));
     }
@@ -36,17 +43,25 @@ public class ExpressPlayGateway {
         return guarded(Endpoint.RECORDS, () -> calls.deviceOf(cookie));
     }
 
-    private <T> T guarded(Endpoint endpoint, Supplier<T> call) {
+    private <T> T guarded(Endpoint endpoint, Supplier<CompletionStage<T>> call) {
         try {
-            T result = call.get();
+            T result = await(call.get());
             stats.ended(endpoint, Outcome.SUCCEEDED);
+            account.accepted();
             return result;
+        } catch (ExpressPlayMisconfiguredException e) {
+            stats.ended(endpoint, Outcome.MISCONFIGURED);
+            account.rejected(endpoint, e);
+            throw e;
         } catch (ExpressPlayException e) {
             stats.ended(
                     endpoint,
                     e instanceof ExpressPlayRefusedException
                             ? Outcome.REFUSED
                             : e instanceof ExpressPlayMisbehavedException ? Outcome.MISBEHAVED : Outcome.UNAVAILABLE);
+            if (e instanceof ExpressPlayRefusedException) {
+                account.accepted();
+            }
             throw e;
         } catch (FaultToleranceException e) {
             Outcome outcome = e instanceof CircuitBreakerOpenException
@@ -54,6 +69,22 @@ public class ExpressPlayGateway {
                     : e instanceof BulkheadException ? Outcome.BULKHEAD_FULL : Outcome.TIMED_OUT;
             stats.ended(endpoint, outcome);
             throw new ExpressPlayUnavailableException("ExpressPlay " + endpoint + " unavailable: " + outcome, e);
+        }
+    }
+
+    /**
+     * The stage's value, or its failure rethrown as it was raised: Tether's exceptions and the
+     * fault-tolerance ones pass through; anything else is a fault of Tether, not of ExpressPlay.
+     */
+    private static <T> T await(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().join();
+        } catch (CompletionException | CancellationException e) {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("ExpressPlay call failed", cause);
         }
     }
 }

@@ -1,17 +1,30 @@
 package dev.tether.expressplay;
 
-/** ExpressPlay answered with one of its error codes: asking again will not help. */
+/**
+ * ExpressPlay refused the request: an HTTP 400 with one of its error codes, or without a readable
+ * one ({@link #UNREADABLE_CODE}). Asking again will not help.
+ */
 public class ExpressPlayRefusedException extends ExpressPlayException {
 
-    private final int errorCode;
+    /** The code of a 400 whose body named none: still a refusal of the arguments, not an outage. */
+    public static final int UNREADABLE_CODE = 0;
 
-    public ExpressPlayRefusedException(int errorCode, String message) {
-        super(message, null);
+    private final int errorCode;
+    private final String expressPlayMessage;
+
+    public ExpressPlayRefusedException(int errorCode, String expressPlayMessage) {
+        super(ExpressPlayErrors.meaning(errorCode), null);
         this.errorCode = errorCode;
+        this.expressPlayMessage = ExpressPlayMessages.clean(expressPlayMessage);
     }
 
     public int errorCode() {
         return errorCode;
+    }
+
+    /** What ExpressPlay said in its own words, stripped of anything secret; may be empty. */
+    public String expressPlayMessage() {
+        return expressPlayMessage;
     }
 
     /** -6008: the account cannot put a device restriction into a FairPlay token. */

@@ -25,6 +25,8 @@ public class ExpressPlayStats {
     public enum Outcome {
         SUCCEEDED,
         REFUSED,
+        /** HTTP 401: ExpressPlay rejected the customer authenticator, a configuration fault. */
+        MISCONFIGURED,
         UNAVAILABLE,
         MISBEHAVED,
         TIMED_OUT,

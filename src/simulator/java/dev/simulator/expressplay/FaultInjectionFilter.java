@@ -86,10 +86,19 @@ public class FaultInjectionFilter implements ContainerRequestFilter, ContainerRe
                 Response.ok("<html><body>Maintenance</body></html>", MediaType.TEXT_HTML_TYPE)
                         .build();
             case DISCONNECT ->
-                Response.ok(disconnecting(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                Response.ok(disconnecting(), fault.contentType() == null ? answers(endpoint) : fault.contentType())
                         .header("Content-Length", Integer.toString(2 * PARTIAL_BODY_BYTES))
                         .build();
             case LATENCY -> throw new IllegalStateException("latency is not a failure");
+        };
+    }
+
+    /** The content type an endpoint answers with when it succeeds. */
+    private static String answers(SimulatedEndpoint endpoint) {
+        return switch (endpoint) {
+            case TOKEN -> "text/uri-list";
+            case RECORDS -> MediaType.APPLICATION_JSON;
+            case RIGHTS -> MediaType.APPLICATION_OCTET_STREAM;
         };
     }
 

@@ -38,6 +38,9 @@ public class SimulatedTokenApi {
      */
     static final String DEVICE_RESTRICTION = "deviceid";
 
+    /** Asks for an https token URL: seen in public client code, not in the parameter table (assumed). */
+    static final String USE_HTTPS = "useHttps";
+
     static final int MAX_COOKIE_LENGTH = 32;
     private static final Pattern HEX32 = Pattern.compile("[0-9a-fA-F]{32}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,10}");
@@ -100,13 +103,24 @@ public class SimulatedTokenApi {
         if (device != null && device.isEmpty()) {
             device = null;
         }
+        if (device != null && !accounts.bindsDevices(p.getFirst("customerAuthenticator"))) {
+            return SimulatorErrors.refuse(
+                    ErrorCodes.DEVICE_BINDING_UNSUPPORTED,
+                    ErrorCodes.message(ErrorCodes.DEVICE_BINDING_UNSUPPORTED),
+                    json);
+        }
         SimulatedToken token = new SimulatedToken(
                 keyReference(key),
                 Optional.ofNullable(cookie),
                 Optional.ofNullable(device),
                 expiry.get(),
                 rental == null ? 0 : Long.parseLong(rental));
+        // Without useHttps=true ExpressPlay's older samples show http URLs (DOMAIN.md), so the
+        // simulator answers http then, whatever scheme it was asked over; with it, the scheme it
+        // was reached by (plain http in the development run, https in a production-like one).
+        String scheme = "true".equals(p.getFirst(USE_HTTPS)) ? uri.getBaseUri().getScheme() : "http";
         String rightsUrl = uri.getBaseUriBuilder()
+                .scheme(scheme)
                 .path("expressplay/hms/fp/rights/")
                 .queryParam("ExpressPlayToken", token.sign(keys.tokenSecret()))
                 .build()

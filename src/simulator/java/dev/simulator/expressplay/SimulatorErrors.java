@@ -5,23 +5,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * How the simulator refuses, like ExpressPlay: with {@code errorFormat=json} the assumed body
- * {@code {"errorCode": -2018, "errorMessage": "..."}}, otherwise a small HTML page. Which HTTP
- * status goes with which code is assumed too, and decided here only.
+ * How the simulator refuses, like ExpressPlay. Statuses: only the documented ones (the token API
+ * pages' status table: 400 invalid arguments, 401 authentication failed, 404 bad URL, 50x server
+ * error), so an authenticator ExpressPlay does not accept (-2017, -2018) is 401 and every other
+ * refusal, account states included (-2019, -2031, -6008, -6009), is 400 (which code goes with
+ * which of the two is assumed: the pages do not pair them). Bodies: with {@code errorFormat=json}
+ * {@code {"errorCode": -2018, "errorMessage": "..."}} (assumed: the "JSON Errors" section the
+ * pages link could not be read), otherwise, ExpressPlay's default {@code html}, a small HTML page
+ * naming the code and the message (assumed).
  */
 final class SimulatorErrors {
 
     private SimulatorErrors() {}
 
     static Response refuse(int code, String message, boolean json) {
-        int status = switch (code) {
-            case ErrorCodes.AUTHENTICATOR_MISSING, ErrorCodes.AUTHENTICATOR_INVALID -> 401;
-            case ErrorCodes.OUT_OF_TOKENS,
-                    ErrorCodes.ACCOUNT_DISABLED,
-                    ErrorCodes.FAIRPLAY_DISABLED,
-                    ErrorCodes.DEVICE_BINDING_UNSUPPORTED -> 403;
-            default -> 400;
-        };
+        int status = status(code);
         if (json) {
             String body = Jsonp.provider()
                     .createObjectBuilder()
@@ -39,6 +37,10 @@ final class SimulatorErrors {
                 .type(MediaType.TEXT_HTML_TYPE)
                 .entity(html)
                 .build();
+    }
+
+    static int status(int code) {
+        return code == ErrorCodes.AUTHENTICATOR_MISSING || code == ErrorCodes.AUTHENTICATOR_INVALID ? 401 : 400;
     }
 
     private static String escape(String text) {

@@ -1,5 +1,6 @@
 package dev.simulator.http;
 
+import dev.simulator.expressplay.AccountsResource;
 import dev.simulator.expressplay.DeviceLab;
 import dev.simulator.expressplay.FaultInjectionFilter;
 import dev.simulator.expressplay.FaultsResource;
@@ -14,7 +15,8 @@ import java.util.Set;
 
 /**
  * The simulator's HTTP surface, under its own context root ({@code /simulator}): ExpressPlay's
- * APIs under {@code expressplay/}, the device lab, fault injection and the development SSO.
+ * APIs under {@code expressplay/}, the device lab, fault injection, account modes and the
+ * development SSO.
  * Every resource and provider is named here rather than scanned for: the build compiles the
  * simulator from this class outwards (pom.xml, default-compile), so what is not reachable from
  * here is not built.
@@ -30,6 +32,7 @@ public class SimulatorApplication extends Application {
                 SimulatedRecordApi.class,
                 DeviceLab.class,
                 FaultsResource.class,
+                AccountsResource.class,
                 FaultInjectionFilter.class,
                 DevelopmentSso.class,
                 AdminOnlyFilter.class,

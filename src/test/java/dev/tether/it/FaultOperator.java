@@ -49,4 +49,21 @@ final class FaultOperator {
                 .getJsonNumber(endpoint)
                 .longValue();
     }
+
+    /** Makes the simulated account {@code customerId} refuse (or accept) device restrictions with -6008. */
+    void deviceBinding(String bearer, String customerId, boolean binds) {
+        HttpResponse<String> response =
+                http.call("PUT", "/simulator/accounts/" + customerId, bearer, "{\"deviceBinding\": " + binds + "}");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("account mode answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /** Returns the simulated account to its configured mode. */
+    void resetAccount(String bearer, String customerId) {
+        HttpResponse<String> response = http.call("DELETE", "/simulator/accounts/" + customerId, bearer, null);
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("account reset answered " + response.statusCode());
+        }
+    }
 }

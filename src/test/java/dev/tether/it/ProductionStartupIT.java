@@ -80,6 +80,31 @@ class ProductionStartupIT {
 
     @Test
     void withACompleteProductionConfigurationItServesTheDeviceBindingFlowOverHttps() throws Exception {
+        HttpResponse<byte[]> other = deviceBoundTokenRedeemedByAnotherDevice("tether-prod", 9083, 9446, List.of());
+
+        assertEquals(400, other.statusCode(), "device B is refused: " + Http.text(other));
+    }
+
+    /**
+     * The flow's promise rests on the device restriction's name: configured with a name the
+     * simulated ExpressPlay does not know (as the real one is assumed to ignore it), Tether gets a
+     * token bound to no device, and the device-binding flow's check (device B refused) fails.
+     */
+    @Test
+    void aWrongDeviceParameterNameInTethersConfigurationBreaksTheDeviceBinding() throws Exception {
+        HttpResponse<byte[]> other = deviceBoundTokenRedeemedByAnotherDevice(
+                "tether-misnamed", 9084, 9447, List.of("TETHER_EXPRESSPLAY_DEVICE_ID_PARAMETER=deviceId"));
+
+        assertEquals(200, other.statusCode(), "with the wrong name, the token is bound to no device");
+    }
+
+    /**
+     * Starts a production-configured server (HTTPS with its own keystore, the simulator over HTTPS
+     * as ExpressPlay, the development SSO's keys as the IdP's), runs registration, redemption on
+     * device A and a device-bound token, checks A is licensed, and returns B's try with that token.
+     */
+    private static HttpResponse<byte[]> deviceBoundTokenRedeemedByAnotherDevice(
+            String name, int httpPort, int httpsPort, List<String> extraEnv) throws Exception {
         String password = UUID.randomUUID().toString();
         Path keystore = Files.createTempDirectory("tether-tls").resolve("tls.p12");
         run(
@@ -106,8 +131,8 @@ class ProductionStartupIT {
         byte[] masterKey = new byte[32];
         new SecureRandom().nextBytes(masterKey);
         String authenticator = "4242," + HexFormat.of().formatHex(random(16));
-        String origin = "https://localhost:9446";
-        List<String> env = List.of(
+        String origin = "https://localhost:" + httpsPort;
+        List<String> env = new ArrayList<>(List.of(
                 "TETHER_TLS_KEYSTORE=" + keystore.toAbsolutePath(),
                 "TETHER_TLS_KEYSTORE_PASSWORD=" + password,
                 "TETHER_CONTENT_MASTER_KEYS=prod-1:" + Base64.getEncoder().encodeToString(masterKey),
@@ -117,10 +142,11 @@ class ProductionStartupIT {
                 "EXPRESSPLAY_TOKEN_MP_REST_URL=" + origin + "/simulator/expressplay",
                 "EXPRESSPLAY_RECORDS_MP_REST_URL=" + origin + "/simulator/expressplay",
                 "MP_JWT_VERIFY_ISSUER=https://sso.tether.dev",
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION=" + origin + "/simulator/sso/jwks");
-        Path server = newServer("tether-prod", 9083, 9446, "deployed", env);
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION=" + origin + "/simulator/sso/jwks"));
+        env.addAll(extraEnv);
+        Path server = newServer(name, httpPort, httpsPort, "deployed", env);
         try {
-            start("tether-prod");
+            start(name);
             String messages = waitFor(
                     server.resolve("logs/messages.log"),
                     text -> text.contains("CWWKZ0012I: The application tether was not started")
@@ -141,6 +167,9 @@ class ProductionStartupIT {
 
             JsonObject registration = asPlayer.entitlement(subscriber, Player.request(2, "prod-movie"));
             assertTrue(registration.getBoolean("isAllowed"), registration.toString());
+            assertTrue(
+                    registration.getString("epTokenURL").startsWith("https://"),
+                    "useHttps=true gets an https token URL: " + registration);
             assertEquals(
                     200,
                     asPlayer.redeem(
@@ -157,11 +186,9 @@ class ProductionStartupIT {
                     asPlayer.redeem(bound.getString("epTokenURL"), asPlayer.spc(deviceA, "prod-movie"))
                             .statusCode(),
                     "device A is licensed");
-            HttpResponse<byte[]> other =
-                    asPlayer.redeem(bound.getString("epTokenURL"), asPlayer.spc(deviceB, "prod-movie"));
-            assertEquals(400, other.statusCode(), "device B is refused: " + Http.text(other));
+            return asPlayer.redeem(bound.getString("epTokenURL"), asPlayer.spc(deviceB, "prod-movie"));
         } finally {
-            stop("tether-prod");
+            stop(name);
         }
     }
 
