@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The circuit breaker and the bulkhead of the token API, with their default configuration: the
  * circuit opens when half of the last 20 calls failed, stays open 10 s, closes after 2 successes;
- * the bulkhead admits 16 concurrent calls. Both tests leave the circuit closed.
+ * the bulkhead admits 16 concurrent calls and queues 10 more (the calls are asynchronous). Both
+ * tests leave the circuit closed.
  */
 class OverloadIT extends FaultInjectingIT {
 
@@ -77,16 +78,17 @@ class OverloadIT extends FaultInjectingIT {
 
     @Test
     void theBulkheadRejectsTheOverflowOfConcurrentCalls() throws Exception {
-        // Each admitted call takes 2 s, well inside the 3 s timeout, so the bulkhead fills up.
+        // Each admitted call takes 1 s: 16 run, 10 wait their turn and still end inside the 3 s
+        // timeout, and the rest of 32 simultaneous calls find the bulkhead and its queue full.
         asFaultOperator.inject(
                 admin,
                 Json.createObjectBuilder()
                         .add("endpoint", "TOKEN")
                         .add("kind", "LATENCY")
-                        .add("latencyMs", 2_000)
+                        .add("latencyMs", 1_000)
                         .add("count", 100));
         long before = asFaultOperator.calls(admin, "TOKEN");
-        int parallel = 22;
+        int parallel = 32;
         List<HttpResponse<String>> answers = Concurrently.atOnce(
                 Concurrently.times(
                         parallel,
@@ -106,6 +108,7 @@ class OverloadIT extends FaultInjectingIT {
             }
         }
         assertTrue(rejected >= 1, "the overflow is rejected: " + granted + " granted, " + rejected + " rejected");
+        assertTrue(granted > 16, "the queue serves more than the bulkhead runs at once: " + granted);
         assertEquals(parallel, granted + rejected);
         assertEquals(
                 granted, asFaultOperator.calls(admin, "TOKEN") - before, "rejected calls never reached ExpressPlay");
