@@ -8,6 +8,7 @@ import dev.tether.audit.RecordsRefusals;
 import dev.tether.binding.Cookie;
 import dev.tether.binding.DeviceId;
 import dev.tether.content.ContentId;
+import dev.tether.expressplay.ExpressPlayBusyException;
 import dev.tether.expressplay.ExpressPlayException;
 import dev.tether.expressplay.ExpressPlayGateway;
 import dev.tether.expressplay.ExpressPlayMisconfiguredException;
@@ -183,6 +184,11 @@ public class EntitlementService {
                     caller.requestId(),
                     SeesError.EXPRESSPLAY_REFUSED.text() + " (ExpressPlay error " + refused.errorCode() + ": "
                             + refused.getMessage() + ")");
+        }
+        if (e instanceof ExpressPlayBusyException busy) {
+            decision.detail().put("limit", "bulkhead of ExpressPlay's " + busy.endpoint() + " endpoint");
+            LOG.fine(() -> "Tether busy for a " + type + " request: " + e.getMessage());
+            return EntitlementSteps.refusal(caller, SeesError.TETHER_BUSY);
         }
         LOG.log(Level.WARNING, "ExpressPlay unavailable for a " + type + " request: " + e.getMessage(), e.getCause());
         return EntitlementSteps.refusal(caller, SeesError.EXPRESSPLAY_UNAVAILABLE);

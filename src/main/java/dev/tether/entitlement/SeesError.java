@@ -2,6 +2,8 @@ package dev.tether.entitlement;
 
 import dev.tether.binding.Cookie;
 import dev.tether.platform.Refusal;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Tether's SEES error codes, the {@code error} and {@code errorText} of a refused entitlement
@@ -45,7 +47,11 @@ public enum SeesError implements Refusal {
     EXPRESSPLAY_UNAVAILABLE(4002, false, "ExpressPlay is unavailable right now; try again shortly."),
     DEVICE_BINDING_UNSUPPORTED(4003, false, "Device binding is not supported by this ExpressPlay account."),
     NO_REGISTRATION_CONTENT(
-            4004, false, "Device registration is not configured: the catalog has no registration content.");
+            4004, false, "Device registration is not configured: the catalog has no registration content."),
+    TETHER_BUSY(
+            4005,
+            false,
+            "Tether is serving as many license requests as it is sized for right now; try again in a second.");
 
     private final int code;
     private final boolean malformedRequest;
@@ -68,6 +74,19 @@ public enum SeesError implements Refusal {
 
     public String text() {
         return text;
+    }
+
+    /**
+     * How long a client should wait before it asks again, for the refusals that pass by themselves
+     * (answered as {@code Retry-After}); empty for the others.
+     */
+    public Optional<Duration> retryAfter() {
+        return switch (this) {
+            case TETHER_BUSY -> Optional.of(Duration.ofSeconds(1));
+            case EXPRESSPLAY_UNAVAILABLE -> Optional.of(Duration.ofSeconds(10));
+            case CONCURRENT_REQUESTS, DEVICE_NOT_REDEEMED -> Optional.of(Duration.ofSeconds(1));
+            default -> Optional.empty();
+        };
     }
 
     /** A malformed request is invalid; any other refusal is one of the request's state. */

@@ -32,7 +32,10 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * are retried after a jittered delay; misbehaving answers (HTTP 500, unreadable bodies) are not
  * retried; both count against the circuit, one per method, that is per ExpressPlay endpoint.
  * ExpressPlay's refusals and a rejected authenticator (401) are neither retried nor counted. The
- * bulkhead bounds the threads that a slow ExpressPlay can hold. Every number can be tuned through
+ * bulkhead bounds the calls that a slow ExpressPlay can hold, sized by the rule in the README
+ * ("Sizing"): peak token rate per node × ExpressPlay's p99 latency × 2; 64 calls serve 320 tokens
+ * a second at 100 ms with that headroom. Up to 64 more wait for a slot, each no longer than its
+ * {@code @Timeout}, which counts the wait. Every number can be tuned through
  * MicroProfile Config ({@code dev.tether.expressplay.ExpressPlayCalls/requestToken/Retry/maxRetries}
  * and so on).
  *
@@ -99,7 +102,7 @@ public class ExpressPlayCalls {
             successThreshold = 2,
             failOn = {ExpressPlayUnavailableException.class, TimeoutException.class},
             skipOn = {ExpressPlayRefusedException.class, ExpressPlayMisconfiguredException.class})
-    @Bulkhead(16)
+    @Bulkhead(value = 64, waitingTaskQueue = 64)
     @Asynchronous
     public CompletionStage<TokenUrl> requestToken(TokenRequest request) {
         try {
@@ -146,7 +149,7 @@ public class ExpressPlayCalls {
             successThreshold = 2,
             failOn = {ExpressPlayUnavailableException.class, TimeoutException.class},
             skipOn = {ExpressPlayRefusedException.class, ExpressPlayMisconfiguredException.class})
-    @Bulkhead(16)
+    @Bulkhead(value = 64, waitingTaskQueue = 64)
     @Asynchronous
     public CompletionStage<Optional<DeviceId>> deviceOf(Cookie cookie) {
         try {

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
 
 /**
  * Tether's way to ExpressPlay. Returns domain values or throws an {@link ExpressPlayException}:
- * a timeout, an open circuit or a full bulkhead all become {@link ExpressPlayUnavailableException}.
+ * a timeout or an open circuit becomes {@link ExpressPlayUnavailableException}; a full bulkhead,
+ * Tether's own limit, {@link ExpressPlayBusyException}.
  * This bean sits outside {@link ExpressPlayCalls} because fault-tolerance exceptions are raised by
  * the interceptors around that bean, where its own code cannot catch them; it waits for the
  * asynchronous call, whose stage the policy completes by its timeout at the latest.
@@ -63,10 +64,11 @@ public class ExpressPlayGateway {
                 account.accepted();
             }
             throw e;
+        } catch (BulkheadException e) {
+            stats.ended(endpoint, Outcome.BULKHEAD_FULL);
+            throw new ExpressPlayBusyException(endpoint, e);
         } catch (FaultToleranceException e) {
-            Outcome outcome = e instanceof CircuitBreakerOpenException
-                    ? Outcome.CIRCUIT_OPEN
-                    : e instanceof BulkheadException ? Outcome.BULKHEAD_FULL : Outcome.TIMED_OUT;
+            Outcome outcome = e instanceof CircuitBreakerOpenException ? Outcome.CIRCUIT_OPEN : Outcome.TIMED_OUT;
             stats.ended(endpoint, outcome);
             throw new ExpressPlayUnavailableException("ExpressPlay " + endpoint + " unavailable: " + outcome, e);
         }

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The circuit breaker and the bulkhead of the token API, with their default configuration: the
  * circuit opens when half of the last 20 calls failed, stays open 10 s, closes after 2 successes;
- * the bulkhead admits 16 concurrent calls and queues 10 more (the calls are asynchronous). Both
- * tests leave the circuit closed.
+ * the bulkhead admits 64 concurrent calls and queues 64 more (the calls are asynchronous); beyond
+ * that Tether says it is busy (4005), not that ExpressPlay is unavailable. Both tests leave the
+ * circuit closed.
  */
 class OverloadIT extends FaultInjectingIT {
 
@@ -78,17 +79,17 @@ class OverloadIT extends FaultInjectingIT {
 
     @Test
     void theBulkheadRejectsTheOverflowOfConcurrentCalls() throws Exception {
-        // Each admitted call takes 1 s: 16 run, 10 wait their turn and still end inside the 3 s
-        // timeout, and the rest of 32 simultaneous calls find the bulkhead and its queue full.
+        // Each admitted call takes 1 s: 64 run, 64 wait their turn and still end inside the 3 s
+        // timeout, and the rest of 160 simultaneous calls find the bulkhead and its queue full.
         asFaultOperator.inject(
                 admin,
                 Json.createObjectBuilder()
                         .add("endpoint", "TOKEN")
                         .add("kind", "LATENCY")
                         .add("latencyMs", 1_000)
-                        .add("count", 100));
+                        .add("count", 1_000));
         long before = asFaultOperator.calls(admin, "TOKEN");
-        int parallel = 32;
+        int parallel = 160;
         List<HttpResponse<String>> answers = Concurrently.atOnce(
                 Concurrently.times(
                         parallel,
@@ -103,20 +104,28 @@ class OverloadIT extends FaultInjectingIT {
             if (json.getBoolean("isAllowed")) {
                 granted++;
             } else {
-                assertEquals(4002, json.getInt("error"), json.toString());
+                assertEquals(4005, json.getInt("error"), "Tether is busy, ExpressPlay is not down: " + json);
+                assertEquals("1", response.headers().firstValue("Retry-After").orElse(""));
                 rejected++;
             }
         }
         assertTrue(rejected >= 1, "the overflow is rejected: " + granted + " granted, " + rejected + " rejected");
-        assertTrue(granted > 16, "the queue serves more than the bulkhead runs at once: " + granted);
+        assertTrue(granted > 64, "the queue serves more than the bulkhead runs at once: " + granted);
         assertEquals(parallel, granted + rejected);
         assertEquals(
                 granted, asFaultOperator.calls(admin, "TOKEN") - before, "rejected calls never reached ExpressPlay");
         JsonObject simulator = Http.json(asFaultOperator.state(admin).body());
         int maxAtOnce = simulator.getJsonObject("maxConcurrentCalls").getInt("TOKEN");
-        assertTrue(maxAtOnce <= 16 && maxAtOnce > 1, "ExpressPlay saw at most 16 calls at once: " + maxAtOnce);
+        assertTrue(maxAtOnce <= 64 && maxAtOnce > 1, "ExpressPlay saw at most 64 calls at once: " + maxAtOnce);
         JsonObject stats = Http.json(asAdmin.expressPlayStats(admin).body()).getJsonObject("TOKEN");
         assertTrue(stats.getJsonObject("outcomes").getInt("BULKHEAD_FULL") >= rejected, stats.toString());
-        assertEquals(parallel, asAuditor.events(auditor, user).size(), "one audit event per request");
+        List<JsonObject> events = asAuditor.events(auditor, user, 500).getValuesAs(JsonObject.class);
+        assertEquals(parallel, events.size(), "one audit event per request");
+        assertEquals(
+                rejected,
+                events.stream()
+                        .filter(e -> "TETHER_BUSY".equals(e.getString("reasonCode", "")))
+                        .count(),
+                "the audit reason says which limit was reached");
     }
 }
