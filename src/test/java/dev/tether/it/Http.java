@@ -27,7 +27,12 @@ final class Http {
 
     /** Tether at {@code deploymentUrl}, and the simulator WAR on the same server. */
     Http(URL deploymentUrl) {
-        this(deploymentUrl.toString(), simulatorOrigin(deploymentUrl), HttpClient.newHttpClient());
+        // HTTP/1.1, as players and load balancers speak to a license server: the client's default
+        // upgrade to HTTP/2 would put a burst on one connection, limited by the server's streams.
+        this(
+                deploymentUrl.toString(),
+                simulatorOrigin(deploymentUrl),
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
     }
 
     /** Tether at {@code base}, the simulator at {@code origin}/simulator, over {@code client} (TLS, say). */
