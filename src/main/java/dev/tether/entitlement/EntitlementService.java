@@ -8,6 +8,7 @@ import dev.tether.audit.RecordsRefusals;
 import dev.tether.binding.Cookie;
 import dev.tether.binding.DeviceId;
 import dev.tether.content.ContentId;
+import dev.tether.expressplay.CookieRedemptions;
 import dev.tether.expressplay.ExpressPlayException;
 import dev.tether.expressplay.ExpressPlayGateway;
 import dev.tether.expressplay.ExpressPlayRefusedException;
@@ -96,16 +97,26 @@ public class EntitlementService {
                 .content(contentId);
     }
 
-    /** The device that redeemed the cookie's registration token, asked of ExpressPlay: a decision of its own. */
+    /**
+     * The device that redeemed the cookie's registration token, asked of ExpressPlay: a decision of
+     * its own. Only a device that every visible redemption names owns the cookie; redemptions by
+     * several devices are refused, since the window of record retrieval cannot show which came first.
+     */
     private DeviceId resolve(Decision decision, Caller caller, EntitlementSteps.BoundOrder bound) {
-        decisions.use(decision.about(AuditType.DEVICE_RESOLUTION));
-        Optional<DeviceId> found;
+        Decision resolution = decision.about(AuditType.DEVICE_RESOLUTION);
+        decisions.use(resolution);
+        CookieRedemptions found;
         try {
             found = expressPlay.deviceOf(bound.cookie());
         } catch (ExpressPlayException e) {
             throw refusal(caller, AuditType.DEVICE_RESOLUTION, e);
         }
-        DeviceId device = found.orElseThrow(() -> EntitlementSteps.refusal(caller, SeesError.DEVICE_NOT_REDEEMED));
+        if (found.isDisputed()) {
+            resolution.detail().put("redeemingDevices", found.devices().size());
+            throw EntitlementSteps.refusal(caller, SeesError.REDEEMED_ON_SEVERAL_DEVICES);
+        }
+        DeviceId device =
+                found.owner().orElseThrow(() -> EntitlementSteps.refusal(caller, SeesError.DEVICE_NOT_REDEEMED));
         decisions.use(decision);
         return device;
     }

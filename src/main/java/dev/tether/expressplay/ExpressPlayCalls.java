@@ -1,7 +1,6 @@
 package dev.tether.expressplay;
 
 import dev.tether.binding.Cookie;
-import dev.tether.binding.DeviceId;
 import dev.tether.platform.Profiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,9 +9,6 @@ import jakarta.ws.rs.core.Form;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
@@ -119,22 +115,16 @@ public class ExpressPlayCalls {
             failOn = {ExpressPlayUnavailableException.class, TimeoutException.class},
             skipOn = ExpressPlayRefusedException.class)
     @Bulkhead(16)
-    public Optional<DeviceId> deviceOf(Cookie cookie) {
+    public CookieRedemptions deviceOf(Cookie cookie) {
         stats.attempt(ExpressPlayStats.Endpoint.RECORDS);
-        List<TransactionRecord> records;
+        String body;
         try {
-            records = recordApi.byCookie(customerAuthenticator(), ERROR_FORMAT, cookie.value());
+            body = recordApi.byCookie(customerAuthenticator(), ERROR_FORMAT, cookie.value());
         } catch (ProcessingException e) {
             throw unreachable("record retrieval", e);
         }
-        // The first redemption with the cookie is the registration; later ones cannot move the binding.
-        return records == null
-                ? Optional.empty()
-                : records.stream()
-                        .filter(Objects::nonNull)
-                        .filter(r -> cookie.value().equals(r.cookie()) && DeviceId.isWellFormed(r.deviceId()))
-                        .min(Comparator.comparing(ExpressPlayCalls::timeOf))
-                        .map(r -> new DeviceId(r.deviceId()));
+        // Which device owns the cookie is decided from the visible window (CookieRedemptions).
+        return TransactionRecords.read(body).redemptionsOf(cookie);
     }
 
     private String customerAuthenticator() {
@@ -154,14 +144,6 @@ public class ExpressPlayCalls {
             }
         }
         return new ExpressPlayMisbehavedException("ExpressPlay " + api + " answered something unreadable", e);
-    }
-
-    private static Instant timeOf(TransactionRecord record) {
-        try {
-            return Instant.parse(record.time());
-        } catch (RuntimeException e) {
-            return Instant.MAX;
-        }
     }
 
     /**

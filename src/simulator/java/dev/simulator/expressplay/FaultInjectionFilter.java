@@ -89,7 +89,7 @@ public class FaultInjectionFilter implements ContainerRequestFilter, ContainerRe
                 Response.ok(disconnecting(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
                         .header("Content-Length", Integer.toString(2 * PARTIAL_BODY_BYTES))
                         .build();
-            case LATENCY -> throw new IllegalStateException("latency is not a failure");
+            case LATENCY, HOLD_BACK -> throw new IllegalStateException(fault.kind() + " is not a failure");
         };
     }
 
