@@ -8,6 +8,7 @@ import dev.tether.audit.RecordsRefusals;
 import dev.tether.binding.Cookie;
 import dev.tether.binding.DeviceId;
 import dev.tether.content.ContentId;
+import dev.tether.expressplay.CookieRedemptions;
 import dev.tether.expressplay.ExpressPlayBusyException;
 import dev.tether.expressplay.ExpressPlayException;
 import dev.tether.expressplay.ExpressPlayGateway;
@@ -98,17 +99,26 @@ public class EntitlementService {
                 .content(contentId);
     }
 
-    /** The device that redeemed the cookie's registration token, asked of ExpressPlay: a decision of its own. */
+    /**
+     * The device that redeemed the cookie's registration token, asked of ExpressPlay: a decision of
+     * its own. Only a device that every visible redemption names owns the cookie; redemptions by
+     * several devices are refused, since the window of record retrieval cannot show which came first.
+     */
     private DeviceId resolve(Decision decision, Caller caller, EntitlementSteps.BoundOrder bound) {
         Decision resolution = decision.about(AuditType.DEVICE_RESOLUTION);
         decisions.use(resolution);
-        Optional<DeviceId> found;
+        CookieRedemptions found;
         try {
             found = expressPlay.deviceOf(bound.cookie());
         } catch (ExpressPlayException e) {
             throw refusal(resolution, caller, e);
         }
-        DeviceId device = found.orElseThrow(() -> EntitlementSteps.refusal(caller, SeesError.DEVICE_NOT_REDEEMED));
+        if (found.isDisputed()) {
+            resolution.detail().put("redeemingDevices", found.devices().size());
+            throw EntitlementSteps.refusal(caller, SeesError.REDEEMED_ON_SEVERAL_DEVICES);
+        }
+        DeviceId device =
+                found.owner().orElseThrow(() -> EntitlementSteps.refusal(caller, SeesError.DEVICE_NOT_REDEEMED));
         decisions.use(decision);
         return device;
     }

@@ -43,6 +43,10 @@ public enum SeesError implements Refusal {
             false,
             "This device has been blocked for your account by an administrator and gets no new licenses; contact support."),
     DEVICE_REMOVED(3010, false, "This device was removed from your account; register it again (requestType 2)."),
+    REDEEMED_ON_SEVERAL_DEVICES(
+            3011,
+            false,
+            "The registration token of this cookie was played on more than one device, so it cannot be told which one is yours; register this device again (requestType 2) and play the registration content on it alone."),
     EXPRESSPLAY_REFUSED(4001, false, "ExpressPlay refused to issue the token."),
     EXPRESSPLAY_UNAVAILABLE(4002, false, "ExpressPlay is unavailable right now; try again shortly."),
     DEVICE_BINDING_UNSUPPORTED(4003, false, "Device binding is not supported by this ExpressPlay account."),

@@ -1,7 +1,6 @@
 package dev.tether.expressplay;
 
 import dev.tether.binding.Cookie;
-import dev.tether.binding.DeviceId;
 import dev.tether.platform.Profiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,11 +8,8 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Form;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -151,7 +147,7 @@ public class ExpressPlayCalls {
             skipOn = {ExpressPlayRefusedException.class, ExpressPlayMisconfiguredException.class})
     @Bulkhead(value = 64, waitingTaskQueue = 64)
     @Asynchronous
-    public CompletionStage<Optional<DeviceId>> deviceOf(Cookie cookie) {
+    public CompletionStage<CookieRedemptions> deviceOf(Cookie cookie) {
         try {
             return CompletableFuture.completedFuture(lookUp(cookie));
         } catch (ExpressPlayException e) {
@@ -159,22 +155,16 @@ public class ExpressPlayCalls {
         }
     }
 
-    private Optional<DeviceId> lookUp(Cookie cookie) {
+    private CookieRedemptions lookUp(Cookie cookie) {
         stats.attempt(ExpressPlayStats.Endpoint.RECORDS);
-        List<TransactionRecord> records;
+        String body;
         try {
-            records = recordApi.byCookie(customerAuthenticator(), ERROR_FORMAT, cookie.value());
+            body = recordApi.byCookie(customerAuthenticator(), ERROR_FORMAT, cookie.value());
         } catch (ProcessingException e) {
             throw unreachable("record retrieval", e);
         }
-        // The first redemption with the cookie is the registration; later ones cannot move the binding.
-        return records == null
-                ? Optional.empty()
-                : records.stream()
-                        .filter(Objects::nonNull)
-                        .filter(r -> cookie.value().equals(r.cookie()) && DeviceId.isWellFormed(r.deviceId()))
-                        .min(Comparator.comparing(ExpressPlayCalls::timeOf))
-                        .map(r -> new DeviceId(r.deviceId()));
+        // Which device owns the cookie is decided from the visible window (CookieRedemptions).
+        return TransactionRecords.read(body).redemptionsOf(cookie);
     }
 
     private String customerAuthenticator() {
@@ -192,14 +182,6 @@ public class ExpressPlayCalls {
             return new ExpressPlayUnavailableException("ExpressPlay " + api + " could not be reached", e);
         }
         return new ExpressPlayMisbehavedException("ExpressPlay " + api + " answered something unreadable", e);
-    }
-
-    private static Instant timeOf(TransactionRecord record) {
-        try {
-            return Instant.parse(record.time());
-        } catch (RuntimeException e) {
-            return Instant.MAX;
-        }
     }
 
     /**

@@ -1,12 +1,10 @@
 package dev.tether.expressplay;
 
 import dev.tether.binding.Cookie;
-import dev.tether.binding.DeviceId;
 import dev.tether.expressplay.ExpressPlayStats.Endpoint;
 import dev.tether.expressplay.ExpressPlayStats.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -39,8 +37,8 @@ public class ExpressPlayGateway {
         return guarded(Endpoint.TOKEN, () -> calls.requestToken(request));
     }
 
-    /** The device that redeemed a token carrying {@code cookie}, if ExpressPlay has logged one. */
-    public Optional<DeviceId> deviceOf(Cookie cookie) {
+    /** The devices ExpressPlay's history shows redeeming a token carrying {@code cookie}. */
+    public CookieRedemptions deviceOf(Cookie cookie) {
         return guarded(Endpoint.RECORDS, () -> calls.deviceOf(cookie));
     }
 

@@ -10,6 +10,7 @@ import dev.tether.binding.DeviceId;
 import dev.tether.content.Content;
 import dev.tether.content.ContentCatalog;
 import dev.tether.content.KeyMaterial;
+import dev.tether.expressplay.CookieRedemptions;
 import dev.tether.expressplay.ExpressPlayException;
 import dev.tether.expressplay.ExpressPlayGateway;
 import dev.tether.expressplay.ExpressPlayMisconfiguredException;
@@ -90,8 +91,9 @@ public class ExpressPlayContractCheck {
 
         ContractReport.RecordCheck records;
         try {
-            boolean found = expressPlay.deviceOf(cookie).isPresent();
-            records = new ContractReport.RecordCheck("answered", null, null, "readable", found);
+            CookieRedemptions found = expressPlay.deviceOf(cookie);
+            records = new ContractReport.RecordCheck(
+                    "answered", null, null, found.format(), !found.devices().isEmpty() || found.unreadable() > 0);
         } catch (ExpressPlayException e) {
             records = failedRecords(e);
         }

@@ -89,7 +89,7 @@ public class FaultInjectionFilter implements ContainerRequestFilter, ContainerRe
                 Response.ok(disconnecting(), fault.contentType() == null ? answers(endpoint) : fault.contentType())
                         .header("Content-Length", Integer.toString(2 * PARTIAL_BODY_BYTES))
                         .build();
-            case LATENCY -> throw new IllegalStateException("latency is not a failure");
+            case LATENCY, HOLD_BACK -> throw new IllegalStateException(fault.kind() + " is not a failure");
         };
     }
 

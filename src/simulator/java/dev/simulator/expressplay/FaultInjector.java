@@ -1,6 +1,7 @@
 package dev.simulator.expressplay;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -60,6 +61,21 @@ public class FaultInjector {
     }
 
     /**
+     * How long the redemption being logged at {@code endpoint} is kept out of record retrieval:
+     * the longest of the {@link FaultKind#HOLD_BACK} faults that hit it, or none.
+     */
+    Duration holdBack(SimulatedEndpoint endpoint) {
+        Duration held = Duration.ZERO;
+        for (Fault fault : faults) {
+            if (fault.spec().endpoint() == endpoint && fault.spec().kind() == FaultKind.HOLD_BACK && fault.hits()) {
+                Duration delay = Duration.ofMillis(fault.spec().latencyMs());
+                held = delay.compareTo(held) > 0 ? delay : held;
+            }
+        }
+        return held;
+    }
+
+    /**
      * Counts a call to {@code endpoint} (until {@link #finished}), and returns the faults that hit it, in the order they were
      * injected: latency first, if any, then at most one failure.
      */
@@ -71,6 +87,10 @@ public class FaultInjector {
         boolean failed = false;
         for (Fault fault : faults) {
             if (fault.spec().endpoint() != endpoint) {
+                continue;
+            }
+            if (fault.spec().kind() == FaultKind.HOLD_BACK) {
+                // Applied when a redemption is logged (holdBack), not to the call.
                 continue;
             }
             boolean latency = fault.spec().kind() == FaultKind.LATENCY;

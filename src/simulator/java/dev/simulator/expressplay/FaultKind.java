@@ -13,5 +13,10 @@ public enum FaultKind {
     /** Answer 200 with an HTML page where the API's content type was due. */
     WRONG_CONTENT_TYPE,
     /** Refuse with ExpressPlay's JSON error {@code errorCode} (e.g. -2019, -2018, -6008). */
-    ERROR_CODE
+    ERROR_CODE,
+    /**
+     * On {@code RIGHTS} only: redeem and log as usual, but keep the redemption out of record
+     * retrieval for {@code latencyMs}, as a history meant for troubleshooting may show it late.
+     */
+    HOLD_BACK
 }

@@ -46,6 +46,12 @@ public class FaultsResource {
         if (fault.kind() == FaultKind.LATENCY && fault.latencyMs() == null) {
             throw ProblemException.badRequest("fault-latency", "A LATENCY fault needs 'latencyMs'.");
         }
+        if (fault.kind() == FaultKind.HOLD_BACK
+                && (fault.endpoint() != SimulatedEndpoint.RIGHTS || fault.latencyMs() == null)) {
+            throw ProblemException.badRequest(
+                    "fault-hold-back",
+                    "A HOLD_BACK fault holds redemptions back: it needs endpoint 'RIGHTS' and 'latencyMs'.");
+        }
         return Response.status(Response.Status.CREATED)
                 .entity(injector.add(fault).view())
                 .build();

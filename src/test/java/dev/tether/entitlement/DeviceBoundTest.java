@@ -59,6 +59,7 @@ class DeviceBoundTest {
     private static final String PENDING_REDEEMED = "pending-redeemed-0001";
     private static final String PENDING_UNREDEEMED = "pending-unredeemed-01";
     private static final String PENDING_RECORDS_DOWN = "pending-records-down";
+    private static final String PENDING_REDEEMED_TWICE = "pending-redeemed-twice";
     private static final String RESOLVED_KNOWN = "resolved-known-00001";
     private static final String RESOLVED_REVOKED = "resolved-revoked-001";
     private static final String EXPIRED = "expired-cookie-00001";
@@ -108,6 +109,8 @@ class DeviceBoundTest {
         bindings.given(binding(PENDING_UNREDEEMED, ALICE));
         bindings.given(binding(PENDING_RECORDS_DOWN, ALICE));
         expressPlay.recordsUnavailable.add(new Cookie(PENDING_RECORDS_DOWN));
+        bindings.given(binding(PENDING_REDEEMED_TWICE, ALICE));
+        expressPlay.redeemedTwice.add(new Cookie(PENDING_REDEEMED_TWICE));
         bindings.given(binding(BOBS, BOB));
         bindings.given(DeviceBinding.register(
                 new Cookie(EXPIRED), ALICE, NOW.minus(Duration.ofDays(31)), Duration.ofDays(30)));
@@ -218,6 +221,15 @@ class DeviceBoundTest {
                         null,
                         SeesError.DEVICE_NOT_REDEEMED,
                         List.of("DEVICE_RESOLUTION REFUSED DEVICE_NOT_REDEEMED"),
+                        1),
+                row(
+                        "pending, redeemed on two devices: no owner can be told",
+                        MOVIE,
+                        PENDING_REDEEMED_TWICE,
+                        0,
+                        null,
+                        SeesError.REDEEMED_ON_SEVERAL_DEVICES,
+                        List.of("DEVICE_RESOLUTION REFUSED REDEEMED_ON_SEVERAL_DEVICES"),
                         1),
                 row(
                         "pending, ExpressPlay records unavailable",

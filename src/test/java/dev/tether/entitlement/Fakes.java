@@ -8,6 +8,7 @@ import dev.tether.content.Content;
 import dev.tether.content.ContentCatalog;
 import dev.tether.content.ContentId;
 import dev.tether.content.KeyMaterial;
+import dev.tether.expressplay.CookieRedemptions;
 import dev.tether.expressplay.ExpressPlayGateway;
 import dev.tether.expressplay.ExpressPlayRefusedException;
 import dev.tether.expressplay.ExpressPlayUnavailableException;
@@ -114,18 +115,25 @@ final class Fakes {
     static final class ExpressPlay extends ExpressPlayGateway {
 
         final Map<Cookie, DeviceId> redeemed = new HashMap<>();
+        /** Cookies whose registration token the visible history shows redeemed on two devices. */
+        final Set<Cookie> redeemedTwice = new HashSet<>();
+
         final Set<Cookie> recordsUnavailable = new HashSet<>();
         final List<Cookie> lookups = new ArrayList<>();
         final List<TokenRequest> tokenRequests = new ArrayList<>();
         TokenAnswer tokenAnswer = TokenAnswer.ISSUED;
 
         @Override
-        public Optional<DeviceId> deviceOf(Cookie cookie) {
+        public CookieRedemptions deviceOf(Cookie cookie) {
             lookups.add(cookie);
             if (recordsUnavailable.contains(cookie)) {
                 throw new ExpressPlayUnavailableException("record retrieval timed out");
             }
-            return Optional.ofNullable(redeemed.get(cookie));
+            if (redeemedTwice.contains(cookie)) {
+                return CookieRedemptions.by(new DeviceId("first-device"), new DeviceId("second-device"));
+            }
+            DeviceId device = redeemed.get(cookie);
+            return device == null ? CookieRedemptions.none() : CookieRedemptions.by(device);
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.tether.it;
 
 import dev.tether.binding.Cookie;
 import dev.tether.binding.DeviceId;
+import dev.tether.expressplay.CookieRedemptions;
 import dev.tether.expressplay.ExpressPlayGateway;
 import dev.tether.expressplay.TokenRequest;
 import dev.tether.expressplay.TokenUrl;
@@ -9,7 +10,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.interceptor.Interceptor;
-import java.util.Optional;
 
 /**
  * ExpressPlay for {@link RefusalAuditedIT}: every cookie has been redeemed by one device and every
@@ -29,7 +29,7 @@ public class RedeemedExpressPlay extends ExpressPlayGateway {
     }
 
     @Override
-    public Optional<DeviceId> deviceOf(Cookie cookie) {
-        return Optional.of(DEVICE);
+    public CookieRedemptions deviceOf(Cookie cookie) {
+        return CookieRedemptions.by(DEVICE);
     }
 }
