@@ -140,6 +140,34 @@ class TwoInstancesPostgresIT extends TetherIT {
         }
     }
 
+    /**
+     * The admission race of issue 23: first plays of one device over twenty cookies at once, half
+     * on each instance, repeated; none may answer "device limit reached" for a user with one device.
+     */
+    @Test
+    void firstPlaysOfOneDeviceOverManyCookiesOnBothInstancesTakeOneSlot() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String user = newUser("cookies");
+            String token = http.token(user, "subscriber");
+            String device = Player.newDevice();
+            List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String body = Player.request(3, "demo-movie", asPlayer.registerDevice(token, device))
+                        .build()
+                        .toString();
+                calls.add(i % 2 == 0 ? () -> asPlayer.sees(token, body) : () -> playerB.sees(token, body));
+            }
+
+            for (HttpResponse<String> response : Concurrently.atOnce(calls, Duration.ofSeconds(60))) {
+                assertEquals(200, response.statusCode(), response.body());
+                assertTrue(
+                        Http.json(response.body()).getBoolean("isAllowed"), "round " + round + ": " + response.body());
+            }
+            JsonArray devices = subscriberB.devices(token);
+            assertEquals(1, devices.size(), "one device record: " + devices);
+        }
+    }
+
     /** The token licenses {@code device} and refuses another one. */
     private void assertBoundTo(String device, String tokenUrl) {
         HttpResponse<byte[]> license = asPlayer.redeem(tokenUrl, asPlayer.spc(device, "demo-movie"));
