@@ -79,14 +79,14 @@ class OverloadIT extends FaultInjectingIT {
 
     @Test
     void theBulkheadRejectsTheOverflowOfConcurrentCalls() throws Exception {
-        // Each admitted call takes 1 s: 64 run, 64 wait their turn and still end inside the 3 s
-        // timeout, and the rest of 160 simultaneous calls find the bulkhead and its queue full.
+        // Each admitted call takes 0.5 s: 64 run, 64 wait their turn and still end well inside the
+        // 3 s timeout, and the rest of 160 simultaneous calls find the bulkhead and its queue full.
         asFaultOperator.inject(
                 admin,
                 Json.createObjectBuilder()
                         .add("endpoint", "TOKEN")
                         .add("kind", "LATENCY")
-                        .add("latencyMs", 1_000)
+                        .add("latencyMs", 500)
                         .add("count", 1_000));
         long before = asFaultOperator.calls(admin, "TOKEN");
         int parallel = 160;
