@@ -62,6 +62,13 @@ public final class FlowBenchmark {
     private static final Duration MEASURED = Duration.ofSeconds(Integer.getInteger("flow.duration", 30));
     private static final int DEVICES_PER_USER = Integer.getInteger("flow.devices-per-user", 2);
     private static final String CONTENT = System.getProperty("flow.content", "demo-movie");
+    /**
+     * An ExpressPlay latency injected on the simulator's token API for the device-bound and
+     * time-based phases (0: none): with it the phases show whether the bulkhead, not Tether, caps
+     * the rate (at most bulkhead ÷ latency tokens a second, Little's law).
+     */
+    private static final long LATENCY_MS = Long.getLong("flow.latency-ms", 0);
+
     private static final String AUTHENTICATOR =
             System.getProperty("flow.authenticator", "1000,00112233445566778899aabbccddeeff");
     private static final Path SERVER_LOG =
@@ -117,6 +124,11 @@ public final class FlowBenchmark {
             throw new IllegalStateException("no device could be bound: " + describeErrors());
         }
         LOG.info(() -> bound.size() + " devices bound");
+        OperatorClient operator = LATENCY_MS > 0 ? new OperatorClient(URLS.get(0), SIMULATOR) : null;
+        if (operator != null) {
+            LOG.info(() -> "injecting " + LATENCY_MS + " ms on the token API for the next two phases");
+            operator.injectLatency("TOKEN", LATENCY_MS);
+        }
         phase(
                 "device-bound, resolved",
                 (worker, kinds) -> {
@@ -129,6 +141,9 @@ public final class FlowBenchmark {
                 (worker, kinds) ->
                         client.sees(kinds.apply(TIME_BASED), randomBound().bearer(), 1, null),
                 TIME_BASED);
+        if (operator != null) {
+            operator.resetFaults();
+        }
         phase(
                 "simulator token",
                 (worker, kinds) -> {
@@ -283,13 +298,16 @@ public final class FlowBenchmark {
         out.append(String.format(
                 Locale.ROOT,
                 "Tether flow benchmark, %s: %s, %d workers; %d s warm-up, then %d s warm-up + %d s"
-                        + " measured per phase%n%n",
+                        + " measured per phase%s%n%n",
                 Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
                 URLS,
                 CONCURRENCY,
                 WARMUP_ALL.toSeconds(),
                 WARMUP.toSeconds(),
-                MEASURED.toSeconds()));
+                MEASURED.toSeconds(),
+                LATENCY_MS > 0
+                        ? "; " + LATENCY_MS + " ms injected on the token API in the device-bound and time-based phases"
+                        : ""));
         out.append("| request | count | per s | p50 ms | p90 ms | p99 ms | max ms | errors |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         Map<String, Double> seconds = new LinkedHashMap<>();
