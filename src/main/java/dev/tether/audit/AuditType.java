@@ -35,5 +35,13 @@ public enum AuditType {
     /** An admin retired a title. */
     CONTENT_RETIRED,
     /** An admin re-wrapped every content key under the active master key. */
-    CONTENT_KEYS_REWRAPPED
+    CONTENT_KEYS_REWRAPPED,
+    /** An auditor searched the trail; the detail holds the filters. */
+    TRAIL_SEARCHED,
+    /** An auditor exported the trail (CSV or the ledger's JSON lines); the detail holds the filters or the cursor. */
+    TRAIL_EXPORTED,
+    /** An auditor read a report: a user's devices, a device's users, the summary, the checkpoints. */
+    TRAIL_REPORT_READ,
+    /** An auditor verified the ledger; the detail holds the range and the result. */
+    LEDGER_VERIFIED
 }
