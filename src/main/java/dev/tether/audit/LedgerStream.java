@@ -4,8 +4,6 @@ import dev.tether.audit.ledger.Ledger;
 import dev.tether.audit.ledger.LedgerJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -21,8 +19,8 @@ public class LedgerStream {
 
     static final int CHUNK = 2000;
 
-    @PersistenceContext(unitName = "tether")
-    EntityManager em;
+    @Inject
+    LedgerRows rows;
 
     @Inject
     Ledger ledger;
@@ -33,15 +31,10 @@ public class LedgerStream {
         long next = after + 1;
         long written = 0;
         while (next <= to) {
-            List<AuditEvent> chunk = em.createQuery(
-                            "select e from AuditEvent e where e.seq >= :from and e.seq <= :to order by e.seq",
-                            AuditEvent.class)
-                    .setParameter("from", next)
-                    .setParameter("to", to)
-                    .setMaxResults(CHUNK)
-                    .getResultList();
-            for (AuditEvent e : chunk) {
-                out.write(LedgerJson.eventLine(e.id(), e.ledgerRecord(e.seq()), e.chainHash()));
+            List<LedgerRows.Row> chunk = rows.between(next, to, CHUNK);
+            for (LedgerRows.Row row : chunk) {
+                out.write(LedgerJson.eventLine(
+                        row.id(), row.entry().record(), row.entry().hash()));
                 out.write('\n');
             }
             written += chunk.size();

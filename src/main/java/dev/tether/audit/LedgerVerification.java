@@ -3,14 +3,11 @@ package dev.tether.audit;
 import dev.tether.audit.ledger.ChainVerifier;
 import dev.tether.audit.ledger.CheckpointView;
 import dev.tether.audit.ledger.Ledger;
-import dev.tether.audit.ledger.LedgerHead;
 import dev.tether.audit.ledger.LedgerRecord;
 import dev.tether.audit.ledger.LedgerSettings;
 import dev.tether.platform.RefusedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,8 +22,8 @@ public class LedgerVerification {
 
     static final int CHUNK = 2000;
 
-    @PersistenceContext(unitName = "tether")
-    EntityManager em;
+    @Inject
+    LedgerRows rows;
 
     @Inject
     Ledger ledger;
@@ -36,51 +33,42 @@ public class LedgerVerification {
 
     /** Verifies [from, to] (both optional: the first event, the head). */
     public LedgerReport verify(Optional<Long> fromSeq, Optional<Long> toSeq) {
-        LedgerHead head = ledger.head();
+        long head = ledger.head().seq();
         long from = fromSeq.orElse(1L);
-        long to = Math.min(toSeq.orElse(head.seq()), head.seq());
+        long to = Math.min(toSeq.orElse(head), head);
         if (from < 1 || (toSeq.isPresent() && toSeq.get() < from)) {
             throw new RefusedException(
                     AuditQueryRefusal.BAD_SEQ_RANGE, "'from' must be at least 1 and 'to' not before 'from'.");
         }
-        boolean toHead = to == head.seq();
+        boolean toHead = to == head;
         // Up to the head, every later checkpoint counts: one beyond the chain shows a truncation.
         List<CheckpointView> checkpoints = ledger.checkpoints(from, toHead ? Long.MAX_VALUE : to, Integer.MAX_VALUE);
-        ChainVerifier verifier;
-        if (from == 1) {
-            verifier = new ChainVerifier(1, LedgerRecord.GENESIS, checkpoints, settings.keys());
-        } else {
-            List<String> previous = em.createQuery(
-                            "select e.chainHash from AuditEvent e where e.seq = :seq", String.class)
-                    .setParameter("seq", from - 1)
-                    .getResultList();
-            if (previous.isEmpty()) {
-                return report(
+        String previous = LedgerRecord.GENESIS;
+        if (from > 1) {
+            Optional<String> stored = rows.hashOf(from - 1);
+            if (stored.isEmpty()) {
+                return new LedgerReport(
                         from,
                         to,
                         head,
-                        new ChainVerifier(from - 1, null, List.of(), settings.keys()),
-                        Optional.of(new ChainVerifier.Break(
+                        0,
+                        0,
+                        false,
+                        new ChainVerifier.Break(
                                 from - 1,
                                 ChainVerifier.Kind.MISSING,
-                                "event " + (from - 1) + ", the range's predecessor, is missing: deleted")));
+                                "event " + (from - 1) + ", the range's predecessor, is missing: deleted"));
             }
-            verifier = new ChainVerifier(from, previous.get(0), checkpoints, settings.keys());
+            previous = stored.get();
         }
+        ChainVerifier verifier = new ChainVerifier(from, previous, checkpoints, settings.keys());
         long next = from;
-        boolean going = true;
-        while (going && next <= to) {
-            List<AuditEvent> chunk = em.createQuery(
-                            "select e from AuditEvent e where e.seq >= :from and e.seq <= :to order by e.seq",
-                            AuditEvent.class)
-                    .setParameter("from", next)
-                    .setParameter("to", to)
-                    .setMaxResults(CHUNK)
-                    .getResultList();
-            for (AuditEvent event : chunk) {
-                if (!verifier.accept(new ChainVerifier.Entry(event.ledgerRecord(event.seq()), event.chainHash()))) {
-                    going = false;
-                    break;
+        walk:
+        while (next <= to) {
+            List<LedgerRows.Row> chunk = rows.between(next, to, CHUNK);
+            for (LedgerRows.Row row : chunk) {
+                if (!verifier.accept(row.entry())) {
+                    break walk;
                 }
             }
             if (chunk.size() < CHUNK) {
@@ -90,25 +78,12 @@ public class LedgerVerification {
         }
         Optional<ChainVerifier.Break> found = verifier.finish(Optional.of(to));
         if (found.isEmpty() && toHead) {
-            Long beyond = em.createQuery("select min(e.seq) from AuditEvent e where e.seq > :head", Long.class)
-                    .setParameter("head", head.seq())
-                    .getSingleResult();
-            if (beyond != null) {
-                found = verifier.beyondHead(beyond, head.seq());
+            Optional<Long> beyond = rows.firstBeyond(head);
+            if (beyond.isPresent()) {
+                found = verifier.beyondHead(beyond.get(), head);
             }
         }
-        return report(from, to, head, verifier, found);
-    }
-
-    private static LedgerReport report(
-            long from, long to, LedgerHead head, ChainVerifier verifier, Optional<ChainVerifier.Break> found) {
         return new LedgerReport(
-                from,
-                to,
-                head.seq(),
-                verifier.checked(),
-                verifier.checkpointsChecked(),
-                found.isEmpty(),
-                found.orElse(null));
+                from, to, head, verifier.checked(), verifier.checkpointsChecked(), found.isEmpty(), found.orElse(null));
     }
 }

@@ -19,7 +19,8 @@ import java.util.function.LongFunction;
 /**
  * Appends to the chain and makes its checkpoints. An append costs one locked read and one UPDATE
  * of the head row in the event's own transaction; the head stays locked until that transaction
- * ends, which is what makes the chain gapless across instances. A checkpoint is signed in the
+ * ends, which is what makes the chain gapless across instances, so a use case records its event
+ * after its other writes. A checkpoint is signed in the
  * transaction of the append that makes it due (every N events, or the first event T after the last
  * checkpoint), so it commits or rolls back with that event and never names a head that did not
  * exist; it reaches the checkpoint file only once committed.
@@ -39,9 +40,15 @@ public class Ledger {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    /** Chains the event that {@code recordAt} builds for the next sequence number. */
+    /**
+     * Chains the event that {@code recordAt} builds for the next sequence number. The use case's
+     * pending writes are flushed first, so that their row locks are taken before the head's: the
+     * head is the last lock of every transaction that appends, and no two transactions can wait
+     * for each other through it.
+     */
     @Transactional(TxType.MANDATORY)
     public LedgerHead.Link append(LongFunction<LedgerRecord> recordAt) {
+        em.flush();
         LedgerHead head = em.find(LedgerHead.class, LedgerHead.ROW, LockModeType.PESSIMISTIC_WRITE);
         LedgerHead.Link link = head.append(recordAt);
         Instant now = Instant.now();
@@ -82,9 +89,15 @@ public class Ledger {
         return view;
     }
 
-    /** The head as committed, without a lock. */
-    public LedgerHead head() {
-        return em.createQuery("select h from LedgerHead h", LedgerHead.class).getSingleResult();
+    /**
+     * The head as committed, without a lock. A projection, not the entity: outside a transaction a
+     * server may keep one persistence context for a whole request, which would answer an entity
+     * read earlier in it from memory.
+     */
+    public LedgerHead.Link head() {
+        Object[] head = em.createQuery("select h.seq, h.hash from LedgerHead h", Object[].class)
+                .getSingleResult();
+        return new LedgerHead.Link((Long) head[0], (String) head[1]);
     }
 
     /** Checkpoints with {@code fromSeq <= seq <= toSeq}, oldest first, at most {@code limit}. */
