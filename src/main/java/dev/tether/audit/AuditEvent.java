@@ -1,5 +1,7 @@
 package dev.tether.audit;
 
+import dev.tether.audit.ledger.LedgerHead;
+import dev.tether.audit.ledger.LedgerRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,7 +15,10 @@ import java.util.Objects;
 
 /**
  * One decision, as it was taken. Append-only: every column is {@code updatable = false} and
- * nothing in Tether deletes an event. It holds a token's fingerprint, never the token URL.
+ * nothing in Tether deletes an event. It holds a token's fingerprint, never the token URL. Its
+ * place in the ledger ({@code seq}) and its link ({@code chainHash}) are set once, before it is
+ * inserted; its times are kept to the microsecond, the precision the databases store and the
+ * chain hashes.
  */
 @Entity
 @Table(name = "audit_event")
@@ -69,10 +74,18 @@ public class AuditEvent {
     @Column(name = "detail", updatable = false)
     private String detail;
 
+    /** Its place in the ledger's chain, from 1, without gaps. */
+    @Column(name = "seq", nullable = false, updatable = false)
+    private Long seq;
+
+    /** Hex SHA-256 of the previous event's hash and this event's canonical encoding. */
+    @Column(name = "chain_hash", nullable = false, updatable = false)
+    private String chainHash;
+
     protected AuditEvent() {}
 
     private AuditEvent(Builder b) {
-        this.occurredAt = Objects.requireNonNull(b.occurredAt);
+        this.occurredAt = LedgerRecord.stored(Objects.requireNonNull(b.occurredAt));
         this.type = Objects.requireNonNull(b.type);
         this.outcome = Objects.requireNonNull(b.outcome);
         if (outcome == AuditOutcome.REFUSED && b.reasonCode == null) {
@@ -87,7 +100,7 @@ public class AuditEvent {
         this.contentId = b.contentId;
         this.cookie = b.cookie;
         this.tokenFingerprint = b.tokenFingerprint;
-        this.tokenExpiresAt = b.tokenExpiresAt;
+        this.tokenExpiresAt = LedgerRecord.stored(b.tokenExpiresAt);
         this.requestId = truncate(b.requestId, 64);
         this.clientAddress = truncate(b.clientAddress, 64);
         this.actorId = b.actorId;
@@ -107,6 +120,43 @@ public class AuditEvent {
 
     public static Builder refused(AuditType type, String reasonCode, Instant at) {
         return new Builder(type, AuditOutcome.REFUSED, at).reason(reasonCode);
+    }
+
+    /** The fields the chain commits to, as they would be at {@code seq}. */
+    public LedgerRecord ledgerRecord(long seq) {
+        return new LedgerRecord(
+                seq,
+                occurredAt,
+                type.name(),
+                outcome.name(),
+                reasonCode,
+                userId,
+                deviceId,
+                contentId,
+                cookie,
+                tokenFingerprint,
+                tokenExpiresAt,
+                requestId,
+                clientAddress,
+                actorId,
+                detail);
+    }
+
+    /** Takes its place in the chain; once only. */
+    void chain(LedgerHead.Link link) {
+        if (seq != null) {
+            throw new IllegalStateException("event already chained at " + seq);
+        }
+        this.seq = link.seq();
+        this.chainHash = link.hash();
+    }
+
+    public Long seq() {
+        return seq;
+    }
+
+    public String chainHash() {
+        return chainHash;
     }
 
     public Long id() {

@@ -42,4 +42,21 @@ public record AuditFilter(
                 Optional.empty(),
                 Optional.empty());
     }
+
+    /** The filter as an audit detail, for the event that records who searched for what. */
+    public AuditDetail detail() {
+        AuditDetail detail = AuditDetail.of();
+        user.ifPresent(v -> detail.put("user", v));
+        device.ifPresent(v -> detail.put("device", v));
+        content.ifPresent(v -> detail.put("content", v));
+        if (!types.isEmpty()) {
+            detail.put(
+                    "types",
+                    String.join(",", types.stream().map(Enum::name).sorted().toList()));
+        }
+        outcome.ifPresent(v -> detail.put("outcome", v.name()));
+        from.ifPresent(v -> detail.put("from", v));
+        to.ifPresent(v -> detail.put("to", v));
+        return detail;
+    }
 }

@@ -4,8 +4,8 @@ import dev.tether.platform.Refusal;
 
 /**
  * Why the auditor's API refuses a query: a parameter it cannot read, answered 400 and named, since
- * an auditor who mistypes a filter must not read an unfiltered trail as the answer. Not audited:
- * reading the trail is no decision.
+ * an auditor who mistypes a filter must not read an unfiltered trail as the answer. A refused query
+ * read nothing, so it is not audited; a query answered is ({@link AuditReads}).
  */
 public enum AuditQueryRefusal implements Refusal {
     /** A page size out of bounds. */
@@ -17,7 +17,9 @@ public enum AuditQueryRefusal implements Refusal {
     /** A time range that is empty, reversed or too long. */
     BAD_TIME_RANGE,
     /** A filter that is blank or names no type or outcome. */
-    BAD_FILTER;
+    BAD_FILTER,
+    /** A range of sequence numbers that starts below 1 or ends before it starts. */
+    BAD_SEQ_RANGE;
 
     @Override
     public Kind kind() {

@@ -52,6 +52,9 @@ public class AuditResource {
     @Inject
     AuditExport export;
 
+    @Inject
+    AuditReads reads;
+
     @Context
     UriInfo uri;
 
@@ -80,6 +83,8 @@ public class AuditResource {
                     .orElseThrow(() -> new RefusedException(
                             AuditQueryRefusal.BAD_CURSOR, "'after' is not a cursor this API gave out.")));
         }
+        AuditDetail read = filter.detail().put("limit", limit).put("after", after);
+        reads.record(AuditType.TRAIL_SEARCHED, read);
         // One more than asked tells whether a next page exists without a count.
         List<AuditEventView> found = reports.search(filter, cursor, limit + 1);
         List<AuditEventView> page = found.size() > limit ? found.subList(0, limit) : found;
@@ -101,6 +106,7 @@ public class AuditResource {
     @Produces("text/csv")
     public Response exportCsv(@BeanParam AuditSearchParams params) {
         AuditFilter filter = params.toFilter();
+        reads.record(AuditType.TRAIL_EXPORTED, filter.detail().put("format", "csv"));
         StreamingOutput body = output -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
             export.writeCsv(filter, writer);
@@ -117,6 +123,9 @@ public class AuditResource {
     @GET
     @Path("users/{user}/devices")
     public List<UserDevice> devicesOf(@PathParam("user") String user) {
+        reads.record(
+                AuditType.TRAIL_REPORT_READ,
+                AuditDetail.of().put("report", "user-devices").put("user", user));
         return reports.devicesOf(user);
     }
 
@@ -125,6 +134,9 @@ public class AuditResource {
     @GET
     @Path("devices/{device}/users")
     public List<DeviceUser> usersOf(@PathParam("device") String device) {
+        reads.record(
+                AuditType.TRAIL_REPORT_READ,
+                AuditDetail.of().put("report", "device-users").put("device", device));
         return reports.usersOf(device);
     }
 }

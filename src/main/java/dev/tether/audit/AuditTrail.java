@@ -1,22 +1,30 @@
 package dev.tether.audit;
 
+import dev.tether.audit.ledger.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-/** Writes the audit trail; {@link AuditReports} reads it. */
+/**
+ * Writes the audit trail; {@link AuditReports} reads it. Every event is chained into the
+ * {@link Ledger} in the transaction that inserts it.
+ */
 @ApplicationScoped
 public class AuditTrail {
 
     @PersistenceContext(unitName = "tether")
     EntityManager em;
 
+    @Inject
+    Ledger ledger;
+
     /** Records a decision in the decision's own transaction: it commits or rolls back with it. */
     @Transactional(TxType.MANDATORY)
     public void record(AuditEvent event) {
-        em.persist(event);
+        append(event);
     }
 
     /**
@@ -26,6 +34,11 @@ public class AuditTrail {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public void commit(AuditEvent event) {
+        append(event);
+    }
+
+    private void append(AuditEvent event) {
+        event.chain(ledger.append(event::ledgerRecord));
         em.persist(event);
     }
 }

@@ -37,5 +37,13 @@ public enum AuditType {
     /** An admin re-wrapped every content key under the active master key. */
     CONTENT_KEYS_REWRAPPED,
     /** An admin checked ExpressPlay's contract: one token and one record lookup, reported. */
-    EXPRESSPLAY_CHECKED
+    EXPRESSPLAY_CHECKED,
+    /** An auditor searched the trail; the detail holds the filters. */
+    TRAIL_SEARCHED,
+    /** An auditor exported the trail (CSV or the ledger's JSON lines); the detail holds the filters or the cursor. */
+    TRAIL_EXPORTED,
+    /** An auditor read a report: a user's devices, a device's users, the summary, the checkpoints. */
+    TRAIL_REPORT_READ,
+    /** An auditor verified the ledger; the detail holds the range and the result. */
+    LEDGER_VERIFIED
 }

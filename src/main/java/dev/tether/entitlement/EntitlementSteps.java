@@ -141,16 +141,21 @@ public class EntitlementSteps {
         DeviceId device;
         Admission admission;
         try {
+            boolean resolvedNow = binding.deviceId().isEmpty();
             device = binding.deviceId().orElseGet(() -> {
                 binding.resolve(resolved, now);
-                audit.record(decision.about(AuditType.DEVICE_RESOLUTION)
-                        .device(resolved)
-                        .granted(now)
-                        .build());
                 return resolved;
             });
             admission = roster.admit(caller.user(), device, order.content().id(), now);
             bindings.flush();
+            if (resolvedNow) {
+                // After the admission's writes and the policy lock: the audit ledger's head is the
+                // last lock a transaction takes (README, "The audit ledger").
+                audit.record(decision.about(AuditType.DEVICE_RESOLUTION)
+                        .device(resolved)
+                        .granted(now)
+                        .build());
+            }
         } catch (PersistenceException e) {
             throw new ConcurrentDecisionException(e);
         }

@@ -1,6 +1,9 @@
 package dev.tether.reports;
 
+import dev.tether.audit.AuditDetail;
+import dev.tether.audit.AuditReads;
 import dev.tether.audit.AuditReports;
+import dev.tether.audit.AuditType;
 import dev.tether.audit.SummaryRange;
 import dev.tether.binding.DeviceLimitReports;
 import dev.tether.security.Roles;
@@ -36,6 +39,9 @@ public class SummaryResource {
     @Inject
     ReportSettings settings;
 
+    @Inject
+    AuditReads reads;
+
     /** Aggregates over [from, to): by default the last 30 days; at most 366 days. */
     @Operation(
             summary = "Aggregates over a time range",
@@ -44,6 +50,12 @@ public class SummaryResource {
     @GET
     public AuditorSummary summary(@QueryParam("from") String from, @QueryParam("to") String to) {
         SummaryRange range = SummaryRange.parse(from, to);
+        reads.record(
+                AuditType.TRAIL_REPORT_READ,
+                AuditDetail.of()
+                        .put("report", "summary")
+                        .put("from", range.from())
+                        .put("to", range.to()));
         return AuditorSummary.of(
                 trail.summary(range),
                 deviceLimits.nearLimit(range.from(), range.to(), settings.deviceLimitMargin(), AuditReports.MAX_ROWS));

@@ -1,5 +1,7 @@
 package dev.tether.startup;
 
+import dev.tether.audit.ledger.CheckpointKeys;
+import dev.tether.audit.ledger.LedgerSettings;
 import dev.tether.content.MasterKeys;
 import dev.tether.platform.Profiles;
 import java.net.URI;
@@ -34,9 +36,15 @@ public final class ProductionConfiguration {
     public static final String ISSUER = "mp.jwt.verify.issuer";
     public static final String PUBLIC_KEY = "mp.jwt.verify.publickey";
     public static final String PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
+    public static final String CHECKPOINT_SIGNING_KEY = LedgerSettings.SIGNING_KEY;
+    public static final String CHECKPOINT_PUBLIC_KEYS = LedgerSettings.PUBLIC_KEYS;
 
     /** The development master key and authenticator are in the repository, so they protect nothing. */
     private static final String DEVELOPMENT_MASTER_KEY = "uW1Pj4Xq7rTz0yq0m8cH3m3yQm0b6QXo2n4bqkSg9Cs=";
+
+    /** The development checkpoint signing key (PKCS#8, base64) is in the repository too. */
+    private static final String DEVELOPMENT_CHECKPOINT_KEY =
+            "MC4CAQAwBQYDK2VwBCIEIHWWM6WoDnp4LNSD4yo6t1zX0uNyii8KxpGq2gprGFwI";
 
     private static final String DEVELOPMENT_AUTHENTICATOR = "1000,00112233445566778899aabbccddeeff";
 
@@ -72,6 +80,7 @@ public final class ProductionConfiguration {
         configuration.checkExpressPlayUrl(TOKEN_URL, "https://fp-gen.service.expressplay.com");
         configuration.checkExpressPlayUrl(RECORDS_URL, "https://api.service.expressplay.com");
         configuration.checkJwtVerification();
+        configuration.checkCheckpointKeys();
         return List.copyOf(configuration.problems);
     }
 
@@ -113,6 +122,47 @@ public final class ProductionConfiguration {
             if (keys.holds(Base64.getDecoder().decode(DEVELOPMENT_MASTER_KEY))) {
                 refuse(MASTER_KEYS, "holds the public development master key, which only the dev profile accepts");
             }
+        }
+    }
+
+    private void checkCheckpointKeys() {
+        Optional<String> signing = value(CHECKPOINT_SIGNING_KEY);
+        Optional<String> verifying = value(CHECKPOINT_PUBLIC_KEYS);
+        if (signing.isEmpty()) {
+            refuse(
+                    CHECKPOINT_SIGNING_KEY,
+                    "is not set: production supplies the Ed25519 key that signs the audit ledger's checkpoints "
+                            + "(id:base64 PKCS#8) from a secret store");
+        }
+        if (verifying.isEmpty()) {
+            refuse(
+                    CHECKPOINT_PUBLIC_KEYS,
+                    "is not set: the checkpoints' Ed25519 public keys (id:base64 X.509, separated by ';'), "
+                            + "the signing key's among them");
+            return;
+        }
+        try {
+            CheckpointKeys.idsOf(verifying.get());
+        } catch (IllegalArgumentException e) {
+            // CheckpointKeys names the entry at fault by position or id, never by its key.
+            refuse(CHECKPOINT_PUBLIC_KEYS, "cannot be read: " + e.getMessage());
+            return;
+        }
+        if (signing.isEmpty()) {
+            return;
+        }
+        CheckpointKeys keys;
+        try {
+            keys = CheckpointKeys.signing(signing.get(), verifying.get());
+        } catch (IllegalArgumentException e) {
+            refuse(CHECKPOINT_SIGNING_KEY, "cannot be used: " + e.getMessage());
+            return;
+        }
+        if (!dev && keys.signsWith(Base64.getDecoder().decode(DEVELOPMENT_CHECKPOINT_KEY))) {
+            refuse(
+                    CHECKPOINT_SIGNING_KEY,
+                    "is the public development signing key, which only the dev profile accepts: "
+                            + "anyone could sign checkpoints with it");
         }
     }
 

@@ -27,6 +27,7 @@ import dev.tether.expressplay.TokenRequest;
 import dev.tether.security.UserId;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -357,7 +358,8 @@ class DeviceBoundTest {
         AuditEvent granted = trail.events().get(1);
         assertNotNull(granted.tokenFingerprint());
         assertFalse(granted.tokenFingerprint().contains(grant.tokenUrl().value()), "never the token URL itself");
-        assertEquals(asked.expiresAt(), granted.tokenExpiresAt());
+        // The trail keeps times to the microsecond, as the databases store them and the ledger hashes them.
+        assertEquals(asked.expiresAt().truncatedTo(ChronoUnit.MICROS), granted.tokenExpiresAt());
         assertEquals(PENDING_REDEEMED, granted.cookie());
         assertTrue(granted.detail().contains("\"newDevice\":true"), granted.detail());
         assertTrue(granted.detail().contains("\"activeDevices\":2"), granted.detail());

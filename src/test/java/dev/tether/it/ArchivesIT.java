@@ -41,6 +41,9 @@ class ArchivesIT {
                     new String(war.getInputStream(config).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertFalse(text.contains("uW1Pj4Xq7rTz0yq0m8cH3m3yQm0b6QXo2n4bqkSg9Cs"), "the development master key");
             assertFalse(text.contains("00112233445566778899aabbccddeeff"), "the development customer authenticator");
+            assertFalse(
+                    text.contains("MC4CAQAwBQYDK2VwBCIEIHWWM6WoDnp4LNSD4yo6t1zX0uNyii8KxpGq2gprGFwI"),
+                    "the development checkpoint signing key");
         }
     }
 

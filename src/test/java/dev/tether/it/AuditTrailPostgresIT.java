@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tether.audit.ledger.LedgerRecord;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -12,6 +13,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -61,13 +66,55 @@ class AuditTrailPostgresIT extends TetherIT {
     @Test
     void anEventWithLineBreaksCommasAndQuotesExportsAsOneCsvRecord() throws Exception {
         String user = "line one, \"quoted\"\r\nline two ünï-" + UUID.randomUUID();
-        try (Connection db = connect();
-                PreparedStatement insert = db.prepareStatement(
-                        "INSERT INTO audit_event (occurred_at, event_type, outcome,"
-                                + " reason_code, user_id, request_id) VALUES (now(), 'INVALID_REQUEST', 'REFUSED', 'INVALID_REQUEST', ?, ?)")) {
-            insert.setString(1, user);
-            insert.setString(2, "multi\nline");
-            assertEquals(1, insert.executeUpdate());
+        // Appended as Tether appends, under the ledger head's lock with its place and hash, so the
+        // ledger the later tests verify stays intact.
+        try (Connection db = connect()) {
+            db.setAutoCommit(false);
+            long seq;
+            String previous;
+            try (Statement s = db.createStatement();
+                    ResultSet head =
+                            s.executeQuery("SELECT seq, head_hash FROM audit_ledger_head WHERE id = 1 FOR UPDATE")) {
+                head.next();
+                seq = head.getLong(1) + 1;
+                previous = head.getString(2);
+            }
+            Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            LedgerRecord record = new LedgerRecord(
+                    seq,
+                    at,
+                    "INVALID_REQUEST",
+                    "REFUSED",
+                    "INVALID_REQUEST",
+                    user,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "multi\nline",
+                    null,
+                    null,
+                    null);
+            String hash = record.hashAfter(previous);
+            try (PreparedStatement insert =
+                    db.prepareStatement("INSERT INTO audit_event (occurred_at, event_type, outcome,"
+                            + " reason_code, user_id, request_id, seq, chain_hash)"
+                            + " VALUES (?, 'INVALID_REQUEST', 'REFUSED', 'INVALID_REQUEST', ?, ?, ?, ?)")) {
+                insert.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+                insert.setString(2, user);
+                insert.setString(3, "multi\nline");
+                insert.setLong(4, seq);
+                insert.setString(5, hash);
+                assertEquals(1, insert.executeUpdate());
+            }
+            try (PreparedStatement head =
+                    db.prepareStatement("UPDATE audit_ledger_head SET seq = ?, head_hash = ? WHERE id = 1")) {
+                head.setLong(1, seq);
+                head.setString(2, hash);
+                head.executeUpdate();
+            }
+            db.commit();
         }
         HttpResponse<byte[]> csv =
                 asAuditor.export(http.token("auditor-" + UUID.randomUUID(), "auditor"), "user=" + Http.enc(user));

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tether.audit.ledger.CheckpointKeys;
+import dev.tether.audit.ledger.CheckpointView;
+import dev.tether.audit.ledger.LedgerJson;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -49,7 +54,9 @@ class ProductionStartupIT {
             "expressplay-token/mp-rest/url",
             "expressplay-records/mp-rest/url",
             "mp.jwt.verify.issuer",
-            "mp.jwt.verify.publickey.location");
+            "mp.jwt.verify.publickey.location",
+            "tether.audit.checkpoint.signing-key",
+            "tether.audit.checkpoint.public-keys");
 
     @Test
     void withoutTheDevProfileAndWithoutConfigurationTetherDoesNotComeUpAndNamesEveryMissingKey() throws Exception {
@@ -132,7 +139,18 @@ class ProductionStartupIT {
         new SecureRandom().nextBytes(masterKey);
         String authenticator = "4242," + HexFormat.of().formatHex(random(16));
         String origin = "https://localhost:" + httpsPort;
+        KeyPair checkpointKey = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String checkpointPublicKeys = "prod-1:"
+                + Base64.getEncoder().encodeToString(checkpointKey.getPublic().getEncoded());
+        Path checkpointFile =
+                WLP.resolve("usr/servers/" + name + "-checkpoints.jsonl").toAbsolutePath();
+        Files.deleteIfExists(checkpointFile);
         List<String> env = new ArrayList<>(List.of(
+                "TETHER_AUDIT_CHECKPOINT_SIGNING_KEY=prod-1:"
+                        + Base64.getEncoder()
+                                .encodeToString(checkpointKey.getPrivate().getEncoded()),
+                "TETHER_AUDIT_CHECKPOINT_PUBLIC_KEYS=" + checkpointPublicKeys,
+                "TETHER_AUDIT_CHECKPOINT_FILE=" + checkpointFile,
                 "TETHER_TLS_KEYSTORE=" + keystore.toAbsolutePath(),
                 "TETHER_TLS_KEYSTORE_PASSWORD=" + password,
                 "TETHER_CONTENT_MASTER_KEYS=prod-1:" + Base64.getEncoder().encodeToString(masterKey),
@@ -186,7 +204,19 @@ class ProductionStartupIT {
                     asPlayer.redeem(bound.getString("epTokenURL"), asPlayer.spc(deviceA, "prod-movie"))
                             .statusCode(),
                     "device A is licensed");
-            return asPlayer.redeem(bound.getString("epTokenURL"), asPlayer.spc(deviceB, "prod-movie"));
+            HttpResponse<byte[]> other =
+                    asPlayer.redeem(bound.getString("epTokenURL"), asPlayer.spc(deviceB, "prod-movie"));
+
+            // The first event was checkpointed at once, signed with the production key, and the
+            // checkpoint reached the configured file once committed.
+            List<CheckpointView> written = LedgerJson.checkpoints(Files.readString(checkpointFile));
+            assertFalse(written.isEmpty(), "no checkpoint in " + checkpointFile);
+            CheckpointKeys keys = CheckpointKeys.verifying(checkpointPublicKeys);
+            assertTrue(
+                    written.stream()
+                            .allMatch(c -> c.verifiedBy(keys) && c.keyId().equals("prod-1")),
+                    written.toString());
+            return other;
         } finally {
             stop(name);
         }

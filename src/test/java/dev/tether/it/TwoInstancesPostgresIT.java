@@ -138,6 +138,14 @@ class TwoInstancesPostgresIT extends TetherIT {
             assertEquals(1, devices.size(), "one device record: " + devices);
             assertEquals(device, devices.getJsonObject(0).getString("deviceId"));
         }
+        // Both instances appended to one chain: gapless and intact, whichever instance checks it.
+        for (Http instance : List.of(http, b)) {
+            JsonObject report = Http.expect(200, instance.get("/api/audit/ledger/verify", auditor));
+            assertTrue(report.getBoolean("intact"), report.toString());
+            assertEquals(
+                    report.getJsonNumber("head").longValue(),
+                    report.getJsonNumber("eventsChecked").longValue());
+        }
     }
 
     /**

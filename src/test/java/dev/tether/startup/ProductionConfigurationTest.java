@@ -1,6 +1,8 @@
 package dev.tether.startup;
 
 import static dev.tether.startup.ProductionConfiguration.ACTIVE_MASTER_KEY;
+import static dev.tether.startup.ProductionConfiguration.CHECKPOINT_PUBLIC_KEYS;
+import static dev.tether.startup.ProductionConfiguration.CHECKPOINT_SIGNING_KEY;
 import static dev.tether.startup.ProductionConfiguration.CUSTOMER_AUTHENTICATOR;
 import static dev.tether.startup.ProductionConfiguration.ISSUER;
 import static dev.tether.startup.ProductionConfiguration.MASTER_KEYS;
@@ -16,6 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tether.startup.ProductionConfiguration.Problem;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
@@ -53,7 +58,30 @@ class ProductionConfigurationTest {
         config.put(ISSUER, "https://idp.example.com/realms/tether");
         config.put(PUBLIC_KEY_LOCATION, "https://idp.example.com/realms/tether/protocol/openid-connect/certs");
         config.put("mp.jwt.verify.audiences", "tether");
+        KeyPair checkpoints = ed25519();
+        config.put(
+                CHECKPOINT_SIGNING_KEY,
+                "cp-1:" + base64(checkpoints.getPrivate().getEncoded()));
+        config.put(
+                CHECKPOINT_PUBLIC_KEYS,
+                "cp-0:" + base64(ed25519().getPublic().getEncoded()) + ";cp-1:"
+                        + base64(checkpoints.getPublic().getEncoded()));
         return config;
+    }
+
+    /** The development servers' checkpoint signing key (liberty/mode-dev.xml, tether.cli). */
+    static final String DEV_CHECKPOINT_KEY = "dev-1:MC4CAQAwBQYDK2VwBCIEIHWWM6WoDnp4LNSD4yo6t1zX0uNyii8KxpGq2gprGFwI";
+
+    static KeyPair ed25519() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
     }
 
     static Map<String, String> dev() {
@@ -86,6 +114,13 @@ class ProductionConfigurationTest {
             if (comma >= 0 && authenticator.length() > comma + 4) {
                 secrets.add(authenticator.substring(comma + 1).strip());
             }
+        }
+        String signing = config.get(CHECKPOINT_SIGNING_KEY);
+        if (signing != null && signing.indexOf(':') >= 0) {
+            String key = signing.substring(signing.indexOf(':') + 1).strip();
+            secrets.add(key);
+            // Every PKCS#8 Ed25519 key begins alike; its last characters are the secret part.
+            secrets.add(key.substring(Math.max(0, key.length() - 12)));
         }
         String keys = config.get(MASTER_KEYS);
         if (keys != null) {
@@ -127,7 +162,9 @@ class ProductionConfigurationTest {
                 TOKEN_URL,
                 RECORDS_URL,
                 ISSUER,
-                PUBLIC_KEY_LOCATION
+                PUBLIC_KEY_LOCATION,
+                CHECKPOINT_SIGNING_KEY,
+                CHECKPOINT_PUBLIC_KEYS
             })
     void eachMissingKeyIsOneProblemNamingIt(String key) {
         Map<String, String> config = production();
@@ -153,14 +190,16 @@ class ProductionConfigurationTest {
                         TOKEN_URL,
                         RECORDS_URL,
                         ISSUER,
-                        PUBLIC_KEY_LOCATION),
+                        PUBLIC_KEY_LOCATION,
+                        CHECKPOINT_SIGNING_KEY,
+                        CHECKPOINT_PUBLIC_KEYS),
                 keysOf(check(Map.of())));
     }
 
     @Test
     void theShippedDefaultsLackOnlyTheSecretsUnderTheDevProfile() {
         assertEquals(
-                List.of(MASTER_KEYS, ACTIVE_MASTER_KEY, CUSTOMER_AUTHENTICATOR),
+                List.of(MASTER_KEYS, ACTIVE_MASTER_KEY, CUSTOMER_AUTHENTICATOR, CHECKPOINT_SIGNING_KEY),
                 keysOf(ProductionConfiguration.check(shipped("dev"))),
                 "the development servers supply the secrets");
     }
@@ -168,7 +207,14 @@ class ProductionConfigurationTest {
     @Test
     void theShippedDefaultsPassUnderTheDevProfileWithTheDevelopmentServersSecrets() {
         Map<String, String> secrets = Map.of(
-                MASTER_KEYS, "dev-1:" + DEV_KEY, ACTIVE_MASTER_KEY, "dev-1", CUSTOMER_AUTHENTICATOR, DEV_AUTHENTICATOR);
+                MASTER_KEYS,
+                "dev-1:" + DEV_KEY,
+                ACTIVE_MASTER_KEY,
+                "dev-1",
+                CUSTOMER_AUTHENTICATOR,
+                DEV_AUTHENTICATOR,
+                CHECKPOINT_SIGNING_KEY,
+                DEV_CHECKPOINT_KEY);
         Function<String, Optional<String>> shipped = shipped("dev");
         assertEquals(
                 List.of(),
@@ -186,7 +232,9 @@ class ProductionConfigurationTest {
                         TOKEN_URL,
                         RECORDS_URL,
                         ISSUER,
-                        PUBLIC_KEY_LOCATION),
+                        PUBLIC_KEY_LOCATION,
+                        CHECKPOINT_SIGNING_KEY,
+                        CHECKPOINT_PUBLIC_KEYS),
                 keysOf(ProductionConfiguration.check(shipped(null))));
         assertEquals(
                 List.of(
@@ -196,7 +244,9 @@ class ProductionConfigurationTest {
                         TOKEN_URL,
                         RECORDS_URL,
                         ISSUER,
-                        PUBLIC_KEY_LOCATION),
+                        PUBLIC_KEY_LOCATION,
+                        CHECKPOINT_SIGNING_KEY,
+                        CHECKPOINT_PUBLIC_KEYS),
                 keysOf(ProductionConfiguration.check(shipped("prod"))));
     }
 
@@ -454,5 +504,34 @@ class ProductionConfigurationTest {
         byte[] bytes = new byte[length];
         RANDOM.nextBytes(bytes);
         return bytes;
+    }
+
+    @Test
+    void theDevelopmentCheckpointKeyIsRefusedOutsideDevAndAcceptedUnderIt() {
+        Map<String, String> config = production();
+        config.put(CHECKPOINT_SIGNING_KEY, DEV_CHECKPOINT_KEY);
+        config.put(CHECKPOINT_PUBLIC_KEYS, "dev-1:MCowBQYDK2VwAyEAi7Rug0LZCU+DCFaYFqp2hu0h/ZJlwJuGzd0YtXY+Rn8=");
+        assertEquals(List.of(CHECKPOINT_SIGNING_KEY), keysOf(check(config)));
+        config.put(PROFILE, "dev");
+        assertEquals(List.of(), check(config));
+    }
+
+    @Test
+    void aSigningKeyWhosePublicHalfIsNotListedIsRefused() {
+        Map<String, String> config = production();
+        config.put(
+                CHECKPOINT_PUBLIC_KEYS, "cp-1:" + base64(ed25519().getPublic().getEncoded()));
+        assertEquals(List.of(CHECKPOINT_SIGNING_KEY), keysOf(check(config)));
+        config.put(
+                CHECKPOINT_PUBLIC_KEYS, "cp-2:" + base64(ed25519().getPublic().getEncoded()));
+        assertEquals(List.of(CHECKPOINT_SIGNING_KEY), keysOf(check(config)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cp-1", "cp-1:@@@@", "cp 1:MCowBQYDK2VwAyEA", "cp-1:AAAAAAAAAAAAAAAAAAAAAA=="})
+    void unreadablePublicKeysAreNamed(String spec) {
+        Map<String, String> config = production();
+        config.put(CHECKPOINT_PUBLIC_KEYS, spec);
+        assertEquals(List.of(CHECKPOINT_PUBLIC_KEYS), keysOf(check(config)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.tether.binding.reset;
 
 import dev.tether.audit.AuditDetail;
+import dev.tether.audit.AuditEvent;
 import dev.tether.audit.AuditTrail;
 import dev.tether.audit.AuditType;
 import dev.tether.audit.Decision;
@@ -18,6 +19,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -140,19 +143,20 @@ public class DeviceResets {
     /** Removes each of the user's active devices, each removal audited on its own; returns how many. */
     private int removeAll(Decision reset, UserId user, long id, Instant now) {
         policies.lock(user);
-        int removed = 0;
+        List<AuditEvent> removals = new ArrayList<>();
         for (Device device : devices.of(user, false)) {
             devices.refresh(device);
             if (device.isActive()) {
                 device.remove(now);
                 int ended = bindings.endAll(user, device.deviceId());
-                removed++;
                 Decision removal = reset.about(AuditType.DEVICE_REMOVED).device(device.deviceId());
                 removal.detail().put("resetRequest", id).put("bindingsEnded", ended);
-                audit.record(removal.granted(now).build());
+                removals.add(removal.granted(now).build());
             }
         }
-        return removed;
+        // Recorded after every removal: the audit ledger's head is the last lock a transaction takes.
+        removals.forEach(audit::record);
+        return removals.size();
     }
 
     private static RefusedException unknown(long id) {
