@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,6 +43,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuditResource {
 
     static final int MAX_LIMIT = 500;
+
+    private static final Pattern LIMIT = Pattern.compile("[1-9][0-9]{0,2}");
 
     private static final DateTimeFormatter FILE_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -68,11 +71,9 @@ public class AuditResource {
     @Path("events")
     public Response search(
             @BeanParam AuditSearchParams params,
-            @QueryParam("limit") @DefaultValue("50") int limit,
+            @QueryParam("limit") @DefaultValue("50") String limitText,
             @QueryParam("after") String after) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new RefusedException(AuditQueryRefusal.BAD_LIMIT, "'limit' must be between 1 and " + MAX_LIMIT + ".");
-        }
+        int limit = limit(limitText);
         AuditFilter filter = params.toFilter();
         Optional<AuditCursor> cursor = Optional.empty();
         if (after != null) {
@@ -90,6 +91,18 @@ public class AuditResource {
                     uri.getRequestUriBuilder().replaceQueryParam("after", next).build(), "next");
         }
         return response.build();
+    }
+
+    /**
+     * The page size, read as text: a non-numeric or overlong limit bound to an {@code int} would be
+     * the runtime's 404 (JAX-RS answers a parameter it cannot convert that way), not a bad limit.
+     */
+    static int limit(String text) {
+        if (text == null || !LIMIT.matcher(text).matches() || Integer.parseInt(text) > MAX_LIMIT) {
+            throw new RefusedException(
+                    AuditQueryRefusal.BAD_LIMIT, "'limit' must be a whole number from 1 to " + MAX_LIMIT + ".");
+        }
+        return Integer.parseInt(text);
     }
 
     /** The same search as CSV, every matching event, streamed. */

@@ -35,5 +35,7 @@ public enum AuditType {
     /** An admin retired a title. */
     CONTENT_RETIRED,
     /** An admin re-wrapped every content key under the active master key. */
-    CONTENT_KEYS_REWRAPPED
+    CONTENT_KEYS_REWRAPPED,
+    /** A request to Tether's own API refused before any use case decided it (see RequestRefusals). */
+    REQUEST_REFUSED
 }

@@ -16,7 +16,7 @@ public class CurrentUser {
     /** The token's subject; a token without one identifies nobody and is refused like a missing token. */
     public UserId id() {
         String subject = jwt == null ? null : jwt.getSubject();
-        if (subject == null || subject.isBlank() || subject.length() > UserId.MAX_LENGTH) {
+        if (!UserId.isWellFormed(subject)) {
             throw new NotAuthorizedException("Bearer");
         }
         return new UserId(subject);
