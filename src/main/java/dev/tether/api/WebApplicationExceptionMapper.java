@@ -27,7 +27,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Override
     public Response toResponse(WebApplicationException exception) {
         Response.StatusType status = exception.getResponse().getStatusInfo();
-        if (status.getStatusCode() == 403 && security.getUserPrincipal() == null) {
+        if (status.getStatusCode() == 401 || status.getStatusCode() == 403 && security.getUserPrincipal() == null) {
             // A caller without credentials lacks authentication, not a role. Liberty's container
             // answers 401 before JAX-RS runs; WildFly leaves @RolesAllowed to RESTEasy, which says 403.
             return Response.fromResponse(Problem.of("unauthorized", "Unauthorized", 401, null)

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,6 +29,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -59,6 +61,16 @@ public class AuditResource {
     UriInfo uri;
 
     /**
+     * Tether's public address (its context root as clients reach it, e.g.
+     * {@code https://drm.example.com/tether}); when unset, links are relative to the request. Never
+     * the request's {@code Host} or {@code X-Forwarded-*}: a client chooses those, and a link built
+     * from them would send the next page's request, bearer token included, wherever it says.
+     */
+    @Inject
+    @ConfigProperty(name = "tether.api.public-base-url")
+    Optional<String> publicBaseUrl;
+
+    /**
      * Events matching the filters, newest first, {@code limit} at a time. When more follow, the
      * {@code Link} header's {@code rel="next"} URL (this request with {@code after=<cursor>}) is the
      * next page.
@@ -87,10 +99,23 @@ public class AuditResource {
         Response.ResponseBuilder response = Response.ok(page);
         if (found.size() > limit) {
             String next = AuditCursor.after(page.get(page.size() - 1)).encode();
-            response.link(
-                    uri.getRequestUriBuilder().replaceQueryParam("after", next).build(), "next");
+            response.header("Link", "<" + nextPage(next) + ">; rel=\"next\"");
         }
         return response.build();
+    }
+
+    /** This request's URL with {@code after} replaced: under the public base URL, or relative to the request. */
+    private URI nextPage(String cursor) {
+        String query = uri.getRequestUriBuilder()
+                .replaceQueryParam("after", cursor)
+                .build()
+                .getRawQuery();
+        String relative = uri.getPath(false);
+        String path = publicBaseUrl
+                .map(base -> (base.endsWith("/") ? base : base + "/")
+                        + (relative.startsWith("/") ? relative.substring(1) : relative))
+                .orElse(uri.getRequestUri().getRawPath());
+        return URI.create(path + "?" + query);
     }
 
     /**
