@@ -14,7 +14,9 @@ import java.util.List;
  * depend on who reads. And a caller the server authenticated without an Authorization header
  * brought the token some other way (Liberty's mpJwt also reads an {@code access_token} form
  * parameter, RFC 6750's form method), where logs, caches and proxies do not expect a secret.
- * Both are refused with 401 before any resource runs.
+ * The first is refused here, before any resource runs; the second where the caller becomes
+ * known, {@link AuthenticatedByHeader} (Liberty authenticates only once a resource needs a role,
+ * after matching), and in {@code security.CurrentUser}.
  */
 @Provider
 @PreMatching
@@ -23,9 +25,7 @@ public class OneCredential implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         List<String> authorizations = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        int headers = authorizations == null ? 0 : authorizations.size();
-        boolean authenticated = request.getSecurityContext().getUserPrincipal() != null;
-        if (headers > 1 || headers == 0 && authenticated) {
+        if (authorizations != null && authorizations.size() > 1) {
             throw new NotAuthorizedException("Bearer");
         }
     }

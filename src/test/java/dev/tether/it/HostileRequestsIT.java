@@ -736,6 +736,16 @@ class HostileRequestsIT extends TetherIT {
         String[] parts = valid.split("\\.");
         String signatureStripped = parts[0] + "." + parts[1] + ".";
         String headerSwapped = Base64URL.encode("{\"alg\":\"none\"}").toString() + "." + parts[1] + "." + parts[2];
+        // Signed by a key the SSO never had, under a kid it never named: 401 on both servers, not 500.
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        SignedJWT unknownKey = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID("unknown-" + UUID.randomUUID())
+                        .build(),
+                claims);
+        unknownKey.sign(new com.nimbusds.jose.crypto.RSASSASigner(
+                generator.generateKeyPair().getPrivate()));
 
         for (String[] c : new String[][] {
             {"no header", null},
@@ -746,7 +756,9 @@ class HostileRequestsIT extends TetherIT {
             {"signature stripped", "Bearer " + signatureStripped},
             {"alg none header", "Bearer " + headerSwapped},
             {"token twice", "Bearer " + valid + " " + valid},
-            {"SQL in the bearer", "Bearer ' OR 1=1 --"}
+            {"SQL in the bearer", "Bearer ' OR 1=1 --"},
+            {"unknown signing key", "Bearer " + unknownKey.serialize()},
+            {"lower-case scheme, token twice", "bearer " + valid + "," + valid}
         }) {
             HttpResponse<String> response = asPlayer.seesAuthorized(c[1], body);
             assertEquals(401, response.statusCode(), c[0] + ": " + response.body());
