@@ -836,8 +836,41 @@ class HostileRequestsIT extends TetherIT {
                         null),
                 400,
                 -6007);
+        byte[] zippedForm = gzip("user=eve&groups=subscriber&pad=" + "a".repeat(1_000_000));
+        assertProblem(
+                http.raw(
+                        "POST",
+                        "/simulator/sso/token",
+                        zippedForm,
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "Content-Encoding",
+                        "gzip"),
+                415,
+                "compressed-body");
+        assertProblem(
+                http.raw(
+                        "POST",
+                        "/simulator/expressplay/hms/fp/rights/?ExpressPlayToken=garbage",
+                        zippedForm,
+                        "Content-Type",
+                        "application/octet-stream",
+                        "Content-Encoding",
+                        "deflate"),
+                415,
+                "compressed-body");
         assertProblem(http.sso("user=&groups=subscriber"), 400, "bad-user");
         assertProblem(http.sso("user=eve&groups=" + enc("subscriber,admin;drop table x")), 400, "bad-groups");
+    }
+
+    private static byte[] gzip(String text) {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            gzip.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return zipped.toByteArray();
     }
 
     private static void assertProblem(HttpResponse<?> response, int status, String type) {
