@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -33,7 +33,6 @@ public class ContainerErrors extends HttpServlet {
         boolean sees = uri instanceof String path && path.startsWith(request.getContextPath() + "/sees/");
         response.resetBuffer();
         response.setStatus(status);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         JsonObjectBuilder body = Jsonp.provider().createObjectBuilder();
         String title = title(status);
         if (sees && status != 401 && status != 403) {
@@ -51,8 +50,10 @@ public class ContainerErrors extends HttpServlet {
                     .add("title", title)
                     .add("status", status);
         }
-        Writer out = response.getWriter();
-        Jsonp.provider().createWriter(out).write(body.build());
+        // Bytes, not the writer: JSON is UTF-8 by definition, and a charset parameter would make
+        // the content type something other than the one Tether's API answers with.
+        OutputStream out = response.getOutputStream();
+        out.write(body.build().toString().getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
 
