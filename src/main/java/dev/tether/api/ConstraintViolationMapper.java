@@ -1,8 +1,11 @@
 package dev.tether.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.stream.Collectors;
@@ -14,13 +17,22 @@ import java.util.stream.Collectors;
 @Provider
 public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
 
+    @Context
+    SecurityContext security;
+
+    @Context
+    HttpServletRequest http;
+
+    private final AuditedRefusals edge = new AuditedRefusals(() -> security, () -> http);
+
     @Override
     public Response toResponse(ConstraintViolationException exception) {
         String detail = exception.getConstraintViolations().stream()
                 .map(ConstraintViolationMapper::describe)
                 .sorted()
                 .collect(Collectors.joining("; "));
-        return Problem.of("invalid-request", "Bad request", 400, detail).toResponse();
+        return edge.audited(
+                Problem.of("invalid-request", "Bad request", 400, detail).toResponse(), "INVALID_REQUEST");
     }
 
     private static String describe(ConstraintViolation<?> violation) {

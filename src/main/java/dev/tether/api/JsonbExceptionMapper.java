@@ -1,7 +1,10 @@
 package dev.tether.api;
 
 import jakarta.json.bind.JsonbException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -13,9 +16,17 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
 
+    @Context
+    SecurityContext security;
+
+    @Context
+    HttpServletRequest http;
+
+    private final AuditedRefusals edge = new AuditedRefusals(() -> security, () -> http);
+
     @Override
     public Response toResponse(JsonbException exception) {
-        return unreadable();
+        return edge.audited(unreadable(), "UNREADABLE_BODY");
     }
 
     static Response unreadable() {

@@ -1,8 +1,11 @@
 package dev.tether.api;
 
 import jakarta.json.bind.JsonbException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -13,11 +16,19 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class ProcessingExceptionMapper implements ExceptionMapper<ProcessingException> {
 
+    @Context
+    SecurityContext security;
+
+    @Context
+    HttpServletRequest http;
+
+    private final AuditedRefusals edge = new AuditedRefusals(() -> security, () -> http);
+
     @Override
     public Response toResponse(ProcessingException exception) {
         for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonbException) {
-                return JsonbExceptionMapper.unreadable();
+                return edge.audited(JsonbExceptionMapper.unreadable(), "UNREADABLE_BODY");
             }
         }
         return UnexpectedExceptionMapper.incident(exception);

@@ -1,5 +1,6 @@
 package dev.tether.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -18,10 +19,15 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Context
     SecurityContext security;
 
+    @Context
+    HttpServletRequest http;
+
+    private final AuditedRefusals edge = new AuditedRefusals(() -> security, () -> http);
+
     @Override
     public Response toResponse(WebApplicationException exception) {
         Response.StatusType status = exception.getResponse().getStatusInfo();
-        if (status.getStatusCode() == 403 && security.getUserPrincipal() == null) {
+        if (status.getStatusCode() == 401 || status.getStatusCode() == 403 && security.getUserPrincipal() == null) {
             // A caller without credentials lacks authentication, not a role. Liberty's container
             // answers 401 before JAX-RS runs; WildFly leaves @RolesAllowed to RESTEasy, which says 403.
             return Response.fromResponse(Problem.of("unauthorized", "Unauthorized", 401, null)
@@ -29,9 +35,22 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                     .build();
         }
+        if (status.getStatusCode() == 415) {
+            // JSON is the one body Tether takes: a body of another type is a malformed request.
+            return edge.audited(
+                    Problem.of(
+                                    BodyRefusal.BAD_CONTENT_TYPE.slug(),
+                                    "Bad request",
+                                    400,
+                                    BodyRefusal.BAD_CONTENT_TYPE.text())
+                            .toResponse(),
+                    BodyRefusal.BAD_CONTENT_TYPE.name());
+        }
         String slug =
                 status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
-        return Problem.of(slug, status.getReasonPhrase(), status.getStatusCode(), null)
-                .toResponse();
+        return edge.audited(
+                Problem.of(slug, status.getReasonPhrase(), status.getStatusCode(), null)
+                        .toResponse(),
+                AuditedRefusals.reasonOf(slug));
     }
 }

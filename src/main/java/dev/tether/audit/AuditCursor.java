@@ -31,8 +31,11 @@ public record AuditCursor(Instant occurredAt, long id) {
             if (bar < 0) {
                 return Optional.empty();
             }
-            return Optional.of(
-                    new AuditCursor(Instant.parse(plain.substring(0, bar)), Long.parseLong(plain.substring(bar + 1))));
+            Instant at = Instant.parse(plain.substring(0, bar));
+            if (!AuditSearchParams.inRange(at)) {
+                return Optional.empty();
+            }
+            return Optional.of(new AuditCursor(at, Long.parseLong(plain.substring(bar + 1))));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return Optional.empty();
         }

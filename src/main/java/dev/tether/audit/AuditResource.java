@@ -21,12 +21,15 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,6 +45,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuditResource {
 
     static final int MAX_LIMIT = 500;
+
+    private static final Pattern LIMIT = Pattern.compile("[1-9][0-9]{0,2}");
 
     private static final DateTimeFormatter FILE_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -59,6 +64,16 @@ public class AuditResource {
     UriInfo uri;
 
     /**
+     * Tether's public address (its context root as clients reach it, e.g.
+     * {@code https://drm.example.com/tether}); when unset, links are relative to the request. Never
+     * the request's {@code Host} or {@code X-Forwarded-*}: a client chooses those, and a link built
+     * from them would send the next page's request, bearer token included, wherever it says.
+     */
+    @Inject
+    @ConfigProperty(name = "tether.api.public-base-url")
+    Optional<String> publicBaseUrl;
+
+    /**
      * Events matching the filters, newest first, {@code limit} at a time. When more follow, the
      * {@code Link} header's {@code rel="next"} URL (this request with {@code after=<cursor>}) is the
      * next page.
@@ -71,11 +86,9 @@ public class AuditResource {
     @Path("events")
     public Response search(
             @BeanParam AuditSearchParams params,
-            @QueryParam("limit") @DefaultValue("50") int limit,
+            @QueryParam("limit") @DefaultValue("50") String limitText,
             @QueryParam("after") String after) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new RefusedException(AuditQueryRefusal.BAD_LIMIT, "'limit' must be between 1 and " + MAX_LIMIT + ".");
-        }
+        int limit = limit(limitText);
         AuditFilter filter = params.toFilter();
         Optional<AuditCursor> cursor = Optional.empty();
         if (after != null) {
@@ -91,10 +104,35 @@ public class AuditResource {
         Response.ResponseBuilder response = Response.ok(page);
         if (found.size() > limit) {
             String next = AuditCursor.after(page.get(page.size() - 1)).encode();
-            response.link(
-                    uri.getRequestUriBuilder().replaceQueryParam("after", next).build(), "next");
+            response.header("Link", "<" + nextPage(next) + ">; rel=\"next\"");
         }
         return response.build();
+    }
+
+    /** This request's URL with {@code after} replaced: under the public base URL, or relative to the request. */
+    private URI nextPage(String cursor) {
+        String query = uri.getRequestUriBuilder()
+                .replaceQueryParam("after", cursor)
+                .build()
+                .getRawQuery();
+        String relative = uri.getPath(false);
+        String path = publicBaseUrl
+                .map(base -> (base.endsWith("/") ? base : base + "/")
+                        + (relative.startsWith("/") ? relative.substring(1) : relative))
+                .orElse(uri.getRequestUri().getRawPath());
+        return URI.create(path + "?" + query);
+    }
+
+    /**
+     * The page size, read as text: a non-numeric or overlong limit bound to an {@code int} would be
+     * the runtime's 404 (JAX-RS answers a parameter it cannot convert that way), not a bad limit.
+     */
+    static int limit(String text) {
+        if (text == null || !LIMIT.matcher(text).matches() || Integer.parseInt(text) > MAX_LIMIT) {
+            throw new RefusedException(
+                    AuditQueryRefusal.BAD_LIMIT, "'limit' must be a whole number from 1 to " + MAX_LIMIT + ".");
+        }
+        return Integer.parseInt(text);
     }
 
     /** The same search as CSV, every matching event, streamed. */

@@ -64,17 +64,36 @@ public class AuditSearchParams {
                 end);
     }
 
+    /**
+     * The earliest and the first instant past the latest a time parameter may name: years 1 to
+     * 9999, which every database Tether runs on stores and every date calculation of a report
+     * survives. {@code Instant.parse} alone takes years up to a billion.
+     */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+    static final Instant END_OF_TIME = Instant.parse("+10000-01-01T00:00:00Z");
+
+    private static final String TIME_RULE =
+            "an ISO-8601 instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z, such as 2026-11-26T12:00:00Z";
+
     static Optional<Instant> instant(String name, String value) {
         if (value == null) {
             return Optional.empty();
         }
+        Instant instant;
         try {
-            return Optional.of(Instant.parse(value));
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new RefusedException(
-                    AuditQueryRefusal.BAD_TIME,
-                    "'" + name + "' must be an ISO-8601 instant such as " + "2026-11-26T12:00:00Z.");
+            throw new RefusedException(AuditQueryRefusal.BAD_TIME, "'" + name + "' must be " + TIME_RULE + ".");
         }
+        if (!inRange(instant)) {
+            throw new RefusedException(AuditQueryRefusal.BAD_TIME, "'" + name + "' must be " + TIME_RULE + ".");
+        }
+        return Optional.of(instant);
+    }
+
+    static boolean inRange(Instant instant) {
+        return !instant.isBefore(EARLIEST) && instant.isBefore(END_OF_TIME);
     }
 
     private static Optional<String> text(String name, String value) {

@@ -45,5 +45,7 @@ public enum AuditType {
     /** An auditor read a report: a user's devices, a device's users, the summary, the checkpoints. */
     TRAIL_REPORT_READ,
     /** An auditor verified the ledger; the detail holds the range and the result. */
-    LEDGER_VERIFIED
+    LEDGER_VERIFIED,
+    /** A request to Tether's own API refused before any use case decided it (see RequestRefusals). */
+    REQUEST_REFUSED
 }

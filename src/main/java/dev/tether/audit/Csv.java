@@ -5,9 +5,12 @@ import java.io.Writer;
 
 /**
  * RFC 4180 rows: fields separated by commas, rows ended by CRLF, a field quoted (and its quotes
- * doubled) when it holds a comma, a quote, CR or LF. Values are written as they are, so that an
- * export is the trail itself; a spreadsheet user should import it as text. A few lines of code
- * do not justify a CSV library in the WAR.
+ * doubled) when it holds a comma, a quote, CR or LF. Values are written as they are, except that a
+ * value a spreadsheet would run as a formula (one that begins with {@code =}, {@code +},
+ * {@code -}, {@code @}, a tab or a carriage return: OWASP's rule for CSV injection) is written
+ * with a single quote before it, and quoted: the cell then shows the text and runs nothing. A
+ * user id or a label is the client's text, so the export must be safe to open. A few lines of
+ * code do not justify a CSV library in the WAR.
  */
 final class Csv {
 
@@ -27,6 +30,12 @@ final class Csv {
         if (value == null) {
             return;
         }
+        if (isFormula(value)) {
+            out.write('"');
+            out.write(("'" + value).replace("\"", "\"\""));
+            out.write('"');
+            return;
+        }
         boolean quote = value.indexOf(',') >= 0
                 || value.indexOf('"') >= 0
                 || value.indexOf('\n') >= 0
@@ -38,5 +47,14 @@ final class Csv {
         out.write('"');
         out.write(value.replace("\"", "\"\""));
         out.write('"');
+    }
+
+    /** Whether a spreadsheet would read the cell as a formula (or a command, after a tab or CR). */
+    static boolean isFormula(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
     }
 }

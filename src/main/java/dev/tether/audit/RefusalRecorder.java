@@ -36,6 +36,7 @@ public class RefusalRecorder {
             Optional<Decision> decision = decisions.current();
             if (outermost && decision.isPresent()) {
                 trail.commit(decision.get().refused(refused.reason().name(), Instant.now()));
+                refused.markRecorded();
             }
             throw refused;
         } finally {

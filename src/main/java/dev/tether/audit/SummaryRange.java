@@ -22,6 +22,10 @@ public record SummaryRange(Instant from, Instant to) {
         Instant end = AuditSearchParams.instant("to", to)
                 .orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS));
         Instant start = AuditSearchParams.instant("from", from).orElse(end.minus(DEFAULT_RANGE));
+        if (!AuditSearchParams.inRange(start)) {
+            throw new RefusedException(
+                    AuditQueryRefusal.BAD_TIME_RANGE, "The default 'from', 30 days before 'to', is before the year 1.");
+        }
         if (!start.isBefore(end)) {
             throw new RefusedException(AuditQueryRefusal.BAD_TIME_RANGE, "'from' must be before 'to'.");
         }

@@ -1,6 +1,7 @@
 package dev.tether.binding;
 
 import dev.tether.content.ContentId;
+import dev.tether.platform.FreeText;
 import dev.tether.platform.RefusedException;
 import dev.tether.security.UserId;
 import jakarta.persistence.Column;
@@ -25,14 +26,14 @@ import java.util.regex.Pattern;
 @Table(name = "device")
 public class Device {
 
-    /** One printable character: labels and admins' reasons are printable text. */
-    public static final String PRINTABLE_CHARACTER = "[^\\p{Cntrl}]";
+    /** One printable character ({@link FreeText}): labels and admins' reasons are printable text. */
+    public static final String PRINTABLE_CHARACTER = FreeText.CHARACTER;
 
     public static final int LABEL_MAX_LENGTH = 64;
     /** Labels are short, printable text: the rule behind {@link #rename} and the rename request's validation. */
     public static final String LABEL_PATTERN = PRINTABLE_CHARACTER + "{1," + LABEL_MAX_LENGTH + "}";
     /** {@link #LABEL_PATTERN} in words. */
-    public static final String LABEL_RULE = "1 to " + LABEL_MAX_LENGTH + " printable characters";
+    public static final String LABEL_RULE = "1 to " + LABEL_MAX_LENGTH + " characters of " + FreeText.RULE;
 
     private static final Pattern LABEL = Pattern.compile(LABEL_PATTERN);
 

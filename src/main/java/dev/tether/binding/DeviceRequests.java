@@ -1,5 +1,6 @@
 package dev.tether.binding;
 
+import dev.tether.platform.FreeText;
 import dev.tether.platform.RefusedException;
 import dev.tether.security.UserId;
 import jakarta.validation.constraints.Max;
@@ -16,7 +17,7 @@ public final class DeviceRequests {
 
     public static final int REASON_MAX = 500;
     public static final String PRINTABLE = Device.PRINTABLE_CHARACTER + "*";
-    public static final String PRINTABLE_RULE = "must be printable text";
+    public static final String PRINTABLE_RULE = "must be " + FreeText.RULE;
 
     private DeviceRequests() {}
 
@@ -36,8 +37,7 @@ public final class DeviceRequests {
     /** The user an admin's path names; a text that cannot be a user id is a bad request, not an unknown user. */
     public static UserId user(String text) {
         if (!UserId.isWellFormed(text)) {
-            throw new RefusedException(
-                    DeviceRefusal.INVALID_USER, "A user id is 1 to " + UserId.MAX_LENGTH + " characters.");
+            throw new RefusedException(DeviceRefusal.INVALID_USER, UserId.RULE + ".");
         }
         return new UserId(text);
     }

@@ -19,8 +19,9 @@ import java.util.Optional;
  * The admin's catalog: create, update and retire titles, and re-wrap every key under the active
  * master key. Keys arrive in hex, are wrapped at once and appear in no answer, log or audit event;
  * the audit detail records policy versions and master key ids. A title refuses a change once
- * retired. Refusals here are answered, not audited: the trail records what changed the catalog,
- * so each use case opens its decision once its change is made. One transaction per use case.
+ * retired. Each step opens its decision before its first check, so that a refused step (a title
+ * that exists, is unknown or is retired) leaves its one event with the admin as actor, as a
+ * granted one does. One transaction per use case.
  */
 @ApplicationScoped
 @RecordsRefusals
@@ -52,6 +53,7 @@ public class ContentAdministration {
     public ContentView create(UserId admin, ContentRequests.Create body) {
         ContentId id = new ContentId(body.contentId());
         Instant now = Instant.now();
+        Decision decision = open(AuditType.CONTENT_CREATED, admin, id);
         if (catalog.find(id).isPresent()) {
             throw new RefusedException(ContentRefusal.CONTENT_EXISTS, "Content " + id + " exists; update it instead.");
         }
@@ -62,14 +64,14 @@ public class ContentAdministration {
                 body.deviceBindingRequired());
         Content content = new Content(id, keys.wrap(body.key(), id), body.iv(), policy, body.registration(), now);
         catalog.add(content);
-        audit.record(
-                decision(AuditType.CONTENT_CREATED, admin, content).granted(now).build());
+        audit.record(describe(decision, content).granted(now).build());
         return ContentView.of(content);
     }
 
     @Transactional
     public ContentView update(UserId admin, ContentId id, ContentRequests.Update body) {
         Instant now = Instant.now();
+        Decision decision = open(AuditType.CONTENT_UPDATED, admin, id);
         Content content = existing(id);
         ContentPolicy policy = policy(
                 body.tokenLifetimeSeconds(),
@@ -81,7 +83,7 @@ public class ContentAdministration {
                 Optional.ofNullable(body.key()).map(k -> keys.wrap(k, id)),
                 Optional.ofNullable(body.iv()),
                 now);
-        Decision decision = decision(AuditType.CONTENT_UPDATED, admin, content);
+        describe(decision, content);
         decision.detail().put("keyChanged", body.key() != null).put("ivChanged", body.iv() != null);
         audit.record(decision.granted(now).build());
         return ContentView.of(content);
@@ -90,10 +92,10 @@ public class ContentAdministration {
     @Transactional
     public ContentView retire(UserId admin, ContentId id) {
         Instant now = Instant.now();
+        Decision decision = open(AuditType.CONTENT_RETIRED, admin, id);
         Content content = existing(id);
         content.retire(now);
-        audit.record(
-                decision(AuditType.CONTENT_RETIRED, admin, content).granted(now).build());
+        audit.record(describe(decision, content).granted(now).build());
         return ContentView.of(content);
     }
 
@@ -138,10 +140,14 @@ public class ContentAdministration {
                 bindingRequired);
     }
 
-    /** The decision about {@code content}, its detail naming the policy version, window, group and master key. */
-    private Decision decision(AuditType type, UserId admin, Content content) {
+    /** The admin's decision of {@code type} about the title {@code id}, open before its first check. */
+    private Decision open(AuditType type, UserId admin, ContentId id) {
+        return decisions.open(type).user(admin).actor(admin).content(id);
+    }
+
+    /** The decision, its detail naming the title's policy version, window, group and master key. */
+    private static Decision describe(Decision decision, Content content) {
         ContentPolicy policy = content.policy();
-        Decision decision = decisions.open(type).user(admin).actor(admin).content(content.id());
         decision.detail()
                 .put("policyVersion", content.policyVersion())
                 .put("tokenLifetime", policy.tokenLifetime())

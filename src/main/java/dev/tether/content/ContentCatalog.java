@@ -1,5 +1,6 @@
 package dev.tether.content;
 
+import dev.tether.platform.CreationLock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -49,13 +50,21 @@ public class ContentCatalog {
         em.flush();
     }
 
-    /** Adds a content unless one with its id exists; used by the demo seed, so it never overwrites. */
+    /**
+     * Adds each content whose id is absent, never overwriting; the demo seed's. Under the creation
+     * lock, so that instances seeding one empty database at once add each title once: the second
+     * waits for the first's commit, then finds its titles. Returns how many were added.
+     */
     @Transactional
-    public boolean addIfAbsent(Content content) {
-        if (em.find(Content.class, content.id().value()) != null) {
-            return false;
+    public int seed(List<Content> contents) {
+        CreationLock.DEMO_SEED.acquire(em);
+        int added = 0;
+        for (Content content : contents) {
+            if (em.find(Content.class, content.id().value()) == null) {
+                em.persist(content);
+                added++;
+            }
         }
-        em.persist(content);
-        return true;
+        return added;
     }
 }

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -41,29 +42,25 @@ public class DemoCatalog {
             return;
         }
         Instant now = Instant.now();
-        int added = 0;
-        added += add(REGISTRATION, Duration.ofHours(1), Duration.ZERO, true, now);
-        added += add(MOVIE, Duration.ofHours(1), Duration.ofHours(48), false, now);
-        // A short token window, to watch a token expire before it is redeemed.
-        added += add(PREVIEW, Duration.ofSeconds(3), Duration.ZERO, false, now);
+        int added = catalog.seed(List.of(
+                title(REGISTRATION, Duration.ofHours(1), Duration.ZERO, true, now),
+                title(MOVIE, Duration.ofHours(1), Duration.ofHours(48), false, now),
+                // A short token window, to watch a token expire before it is redeemed.
+                title(PREVIEW, Duration.ofSeconds(3), Duration.ZERO, false, now)));
         if (added > 0) {
             LOG.info(() -> "Seeded the demo catalog: " + REGISTRATION + ", " + MOVIE + ", " + PREVIEW);
         }
     }
 
-    private int add(ContentId id, Duration tokenLifetime, Duration rental, boolean registration, Instant now) {
-        if (catalog.find(id).isPresent()) {
-            return 0;
-        }
-        return catalog.addIfAbsent(new Content(
-                        id,
-                        keys.wrap(randomHex16(), id),
-                        randomHex16(),
-                        ContentPolicy.open(tokenLifetime, rental),
-                        registration,
-                        now))
-                ? 1
-                : 0;
+    /** A demo title with fresh random key material (dropped unused when the title exists). */
+    private Content title(ContentId id, Duration tokenLifetime, Duration rental, boolean registration, Instant now) {
+        return new Content(
+                id,
+                keys.wrap(randomHex16(), id),
+                randomHex16(),
+                ContentPolicy.open(tokenLifetime, rental),
+                registration,
+                now);
     }
 
     private static String randomHex16() {

@@ -5,15 +5,13 @@ import dev.tether.audit.Decision;
 import dev.tether.audit.Decisions;
 import dev.tether.audit.RecordsRefusals;
 import dev.tether.content.ContentId;
-import dev.tether.platform.Jsonp;
+import dev.tether.platform.StrictJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,8 +20,10 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Reads a SEES entitlement request from the wire, strictly: a body within the size limit, JSON,
- * every field of the right type. A request that fails is refused in SEES form (HTTP 400) and
+ * Reads a SEES entitlement request from the wire, strictly: {@code application/json}, not
+ * compressed, a body within the size limit that is exactly one JSON object read by
+ * {@link StrictJson} (no repeated member, integers only as integer literals), every field of the
+ * right type. A request that fails is refused in SEES form (HTTP 400) and
  * audited with the user who sent it.
  */
 @ApplicationScoped
@@ -40,12 +40,23 @@ public class SeesRequests {
     @Inject
     Decisions decisions;
 
-    public EntitlementRequest read(InputStream body, String contentType, Caller caller) {
+    /**
+     * The request in {@code body}, sent as {@code contentType} with {@code contentEncoding} (null
+     * when the request has none): a compressed body is refused before a byte of it is read, so
+     * that no body inflates beyond the limit.
+     */
+    public EntitlementRequest read(InputStream body, String contentType, String contentEncoding, Caller caller) {
         Decision decision =
                 decisions.open(AuditType.INVALID_REQUEST).user(caller.user()).request(null, caller.clientAddress());
-        if (contentType != null
-                && !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw refuse(null, SeesError.INVALID_REQUEST, "Content-Type must be application/json.");
+        if (!StrictJson.isJsonMediaType(contentType)) {
+            throw refuse(
+                    null,
+                    SeesError.INVALID_REQUEST,
+                    "Content-Type must be application/json (optionally with charset=utf-8).");
+        }
+        if (contentEncoding != null && !contentEncoding.trim().equalsIgnoreCase("identity")) {
+            throw refuse(
+                    null, SeesError.INVALID_REQUEST, "A compressed request body (Content-Encoding) is not accepted.");
         }
         byte[] bytes = readAtMost(body, maxBodyBytes);
         if (bytes == null) {
@@ -53,11 +64,9 @@ public class SeesRequests {
         }
         JsonObject json;
         try {
-            json = Jsonp.provider()
-                    .createReader(new ByteArrayInputStream(bytes))
-                    .readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw refuse(null, SeesError.INVALID_REQUEST, "The request body is not a JSON object.");
+            json = StrictJson.readObject(bytes);
+        } catch (StrictJson.MalformedJsonException e) {
+            throw refuse(null, SeesError.INVALID_REQUEST, e.violation().text());
         }
 
         JsonValue messageValue = json.get("messageID");

@@ -41,9 +41,11 @@ public class SeesResource {
     @Path("entitlement")
     @Produces(MediaType.APPLICATION_JSON)
     public EntitlementResponse entitlement(
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
+            InputStream body) {
         Caller anonymous = new Caller(currentUser.id(), currentUser.groups(), null, http.getRemoteAddr());
-        EntitlementRequest request = requests.read(body, contentType, anonymous);
+        EntitlementRequest request = requests.read(body, contentType, contentEncoding, anonymous);
         Caller caller = anonymous.forRequest(request.messageId());
         Grant grant = switch (request.type()) {
             case TIME_BASED -> service.timeBased(caller, request.contentId());
@@ -61,7 +63,9 @@ public class SeesResource {
     @Path("SEESServlet")
     @Produces(MediaType.APPLICATION_JSON)
     public EntitlementResponse seesServlet(
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        return entitlement(contentType, body);
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
+            InputStream body) {
+        return entitlement(contentType, contentEncoding, body);
     }
 }

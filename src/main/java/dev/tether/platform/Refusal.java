@@ -29,6 +29,10 @@ public interface Refusal {
         /** The thing does not exist, or is not the caller's to see. */
         NOT_FOUND,
         /** The thing's current state does not allow it (now or ever). */
-        CONFLICT
+        CONFLICT,
+        /** The request is larger than the endpoint takes. */
+        TOO_LARGE,
+        /** The request comes in a form (an encoding) the endpoint does not take. */
+        UNSUPPORTED
     }
 }

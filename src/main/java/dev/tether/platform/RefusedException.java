@@ -14,6 +14,7 @@ public class RefusedException extends RuntimeException {
     private final transient Refusal reason;
     private final String detail;
     private final Instant notBefore;
+    private boolean recorded;
 
     public RefusedException(Refusal reason, String detail) {
         this(reason, detail, null);
@@ -36,5 +37,15 @@ public class RefusedException extends RuntimeException {
 
     public Optional<Instant> notBefore() {
         return Optional.ofNullable(notBefore);
+    }
+
+    /** Notes that the refusal's audit event is written, so that the HTTP edge does not write a second. */
+    public void markRecorded() {
+        recorded = true;
+    }
+
+    /** Whether a use case's decision recorded this refusal already. */
+    public boolean isRecorded() {
+        return recorded;
     }
 }

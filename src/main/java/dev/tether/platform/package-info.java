@@ -4,7 +4,9 @@
  * health checks, the one JSON-P provider, and what every capability shares without owning it: the
  * {@link dev.tether.platform.Refusal} a capability's reasons implement and the characters of the
  * ids Tether exchanges ({@link dev.tether.platform.IdSyntax}), and whether the {@code dev} profile is
- * on ({@link dev.tether.platform.Profiles}). It knows no capability:
+ * on ({@link dev.tether.platform.Profiles}), the strict reading of a JSON body
+ * ({@link dev.tether.platform.StrictJson}), the free-text rule ({@link dev.tether.platform.FreeText})
+ * and the creation locks ({@link dev.tether.platform.CreationLock}). It knows no capability:
  * capabilities contribute their Java migrations as beans.
  */
 package dev.tether.platform;

@@ -2,7 +2,9 @@ package dev.tether.security;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAuthorizedException;
+import java.util.Enumeration;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -13,13 +15,32 @@ public class CurrentUser {
     @Inject
     JsonWebToken jwt;
 
-    /** The token's subject; a token without one identifies nobody and is refused like a missing token. */
+    @Inject
+    HttpServletRequest request;
+
+    /**
+     * The token's subject; a token without one, one whose subject breaks the user id rule, or one
+     * that did not come in the one Authorization header (a form parameter, which Liberty reads
+     * too; a second header) identifies nobody and is refused like a missing token.
+     */
     public UserId id() {
+        if (!fromTheAuthorizationHeader()) {
+            throw new NotAuthorizedException("Bearer");
+        }
         String subject = jwt == null ? null : jwt.getSubject();
-        if (subject == null || subject.isBlank() || subject.length() > UserId.MAX_LENGTH) {
+        if (!UserId.isWellFormed(subject)) {
             throw new NotAuthorizedException("Bearer");
         }
         return new UserId(subject);
+    }
+
+    private boolean fromTheAuthorizationHeader() {
+        Enumeration<String> headers = request.getHeaders("Authorization");
+        if (headers == null || !headers.hasMoreElements()) {
+            return false;
+        }
+        headers.nextElement();
+        return !headers.hasMoreElements();
     }
 
     /** The SSO groups of the token; content can require one of them. */

@@ -36,6 +36,7 @@ public class SimulatorApplication extends Application {
                 FaultInjectionFilter.class,
                 DevelopmentSso.class,
                 AdminOnlyFilter.class,
+                UncompressedBodies.class,
                 ProblemMappers.Refusals.class,
                 ProblemMappers.InvalidBodies.class,
                 ProblemMappers.UnreadableBodies.class,

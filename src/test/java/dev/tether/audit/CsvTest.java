@@ -35,4 +35,16 @@ class CsvTest {
     void unicodeNeedsNoQuoting() throws IOException {
         assertEquals("Zoë,東京,🎬\r\n", row("Zoë", "東京", "🎬"));
     }
+
+    @Test
+    void aCellASpreadsheetWouldRunAsAFormulaIsQuotedWithASingleQuoteBeforeIt() throws IOException {
+        assertEquals(
+                "\"'=HYPERLINK(\"\"http://evil\"\")\",\"'+1\",\"'-2+3\",\"'@SUM(A1)\",\"'\tcmd\",\"'\rx\"\r\n",
+                row("=HYPERLINK(\"http://evil\")", "+1", "-2+3", "@SUM(A1)", "\tcmd", "\rx"));
+    }
+
+    @Test
+    void formulaCharactersAfterTheFirstAreLeftAlone() throws IOException {
+        assertEquals("a=b,x+y,mail@example.com,,\r\n", row("a=b", "x+y", "mail@example.com", "", null));
+    }
 }

@@ -51,12 +51,12 @@ class ContentKeySealingMigrationTest {
                     + KEY + "', 60, 0, false, current_timestamp, 0)");
         }
 
-        // Up to V4: later migrations are other capabilities' and have tests of their own.
-        var result = Flyway.configure()
+        // Up to V4 only: later migrations are not this test's, and would change the count.
+        Flyway toV4 = Flyway.configure()
                 .configuration(DatabaseMigration.flyway(db, migrations).getConfiguration())
                 .target("4")
-                .load()
-                .migrate();
+                .load();
+        var result = toV4.migrate();
         assertEquals(2, result.migrationsExecuted);
         try (Connection c = db.getConnection();
                 Statement s = c.createStatement();
@@ -71,16 +71,7 @@ class ContentKeySealingMigrationTest {
                             .next(),
                     "the clear column is dropped");
         }
-        assertEquals(
-                MigrationVersion.fromVersion("4"),
-                DatabaseMigration.flyway(db, migrations).info().current().getVersion());
-        assertEquals(
-                0,
-                Flyway.configure()
-                        .configuration(DatabaseMigration.flyway(db, migrations).getConfiguration())
-                        .target("4")
-                        .load()
-                        .migrate()
-                        .migrationsExecuted);
+        assertEquals(MigrationVersion.fromVersion("4"), toV4.info().current().getVersion());
+        assertEquals(0, toV4.migrate().migrationsExecuted);
     }
 }

@@ -43,7 +43,7 @@ class SeesRequestsTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-            -                               | {"messageID":"@id","version":1,"contentID":"movie"}                     | TIME_BASED          | movie | -
+            application/json;charset="utf-8" | {"messageID":"@id","version":1,"contentID":"movie"}                    | TIME_BASED          | movie | -
             application/json                | {"messageID":"@id","version":1,"requestType":1,"contentID":"movie"}     | TIME_BASED          | movie | -
             application/json; charset=UTF-8 | {"messageID":"@id","version":1,"requestType":2,"contentID":"movie"}     | DEVICE_REGISTRATION | movie | -
             APPLICATION/JSON                | {"messageID":"@id","version":1,"requestType":3,"contentID":"movie","customerCookie":"abcdefghijklmnop"} | DEVICE_BOUND | movie | abcdefghijklmnop
@@ -67,24 +67,36 @@ class SeesRequestsTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-            text/plain       | {"messageID":"@id","version":1,"contentID":"movie"}                   | INVALID_REQUEST      | false | Content-Type must be application/json.
-            application/json | -                                                                     | INVALID_REQUEST      | false | The request body is not a JSON object.
-            application/json | not json                                                              | INVALID_REQUEST      | false | The request body is not a JSON object.
-            application/json | [{"messageID":"@id"}]                                                 | INVALID_REQUEST      | false | The request body is not a JSON object.
-            application/json | 42                                                                    | INVALID_REQUEST      | false | The request body is not a JSON object.
-            application/json | {"messageID":"@id","version":1,"contentID":"movie"                    | INVALID_REQUEST      | false | The request body is not a JSON object.
+            text/plain       | {"messageID":"@id","version":1,"contentID":"movie"}                   | INVALID_REQUEST      | false | Content-Type must be application/json (optionally with charset=utf-8).
+            -                | {"messageID":"@id","version":1,"contentID":"movie"}                   | INVALID_REQUEST      | false | Content-Type must be application/json (optionally with charset=utf-8).
+            application/json; charset=ISO-8859-1 | {"messageID":"@id","version":1,"contentID":"movie"} | INVALID_REQUEST  | false | Content-Type must be application/json (optionally with charset=utf-8).
+            application/json; charset=utf-8; x=y | {"messageID":"@id","version":1,"contentID":"movie"} | INVALID_REQUEST  | false | Content-Type must be application/json (optionally with charset=utf-8).
+            application/jsonx | {"messageID":"@id","version":1,"contentID":"movie"}                  | INVALID_REQUEST      | false | Content-Type must be application/json (optionally with charset=utf-8).
+            application/json | -                                                                     | INVALID_REQUEST      | false | The request body must be one JSON object.
+            application/json | not json                                                              | INVALID_REQUEST      | false | The request body is not JSON.
+            application/json | [{"messageID":"@id"}]                                                 | INVALID_REQUEST      | false | The request body must be one JSON object.
+            application/json | 42                                                                    | INVALID_REQUEST      | false | The request body must be one JSON object.
+            application/json | {"messageID":"@id","version":1,"contentID":"movie"                    | INVALID_REQUEST      | false | The request body is not JSON.
+            application/json | {"messageID":"@id","version":1,"contentID":"movie"}{"requestType":3}  | INVALID_REQUEST      | false | The request body must hold one JSON object and nothing after it.
+            application/json | {"messageID":"@id","version":1,"contentID":"movie"} x                 | INVALID_REQUEST      | false | The request body must hold one JSON object and nothing after it.
+            application/json | {"messageID":"@id","version":1,"requestType":1,"requestType":3,"contentID":"movie"} | INVALID_REQUEST | false | A member name appears twice in one JSON object.
+            application/json | {"messageID":"@id","version":1,"contentID":"movie","x":{"a":1,"a":2}} | INVALID_REQUEST    | false | A member name appears twice in one JSON object.
+            application/json | {"messageID":"@id","version":1e0,"contentID":"movie"}                 | INVALID_REQUEST      | false | Numbers must be integer literals of at most 18 digits (no fraction, no exponent).
+            application/json | {"messageID":"@id","version":1E999999999,"contentID":"movie"}         | INVALID_REQUEST      | false | Numbers must be integer literals of at most 18 digits (no fraction, no exponent).
+            application/json | {"messageID":"@id","version":1234567890123456789012,"contentID":"movie"} | INVALID_REQUEST   | false | Numbers must be integer literals of at most 18 digits (no fraction, no exponent).
+            application/json | {"messageID":"@id","version":1,"contentID":"movie","x":[[[[[[[[1]]]]]]]]} | INVALID_REQUEST  | false | The request body nests objects or arrays deeper than 8 levels.
             application/json | {"version":1,"contentID":"movie"}                                     | INVALID_REQUEST      | false | messageID is required and must be a string.
             application/json | {"messageID":42,"version":1,"contentID":"movie"}                      | INVALID_REQUEST      | false | messageID is required and must be a string.
             application/json | {"messageID":"not-a-guid","version":1,"contentID":"movie"}            | INVALID_REQUEST      | false | messageID must be a GUID.
             application/json | {"messageID":"{@id}","version":1,"contentID":"movie"}                 | INVALID_REQUEST      | false | messageID must be a GUID.
             application/json | {"messageID":"@id","contentID":"movie"}                               | INVALID_REQUEST      | true  | version is required and must be an integer.
             application/json | {"messageID":"@id","version":"1","contentID":"movie"}                 | INVALID_REQUEST      | true  | version is required and must be an integer.
-            application/json | {"messageID":"@id","version":1.5,"contentID":"movie"}                 | INVALID_REQUEST      | true  | version is required and must be an integer.
+            application/json | {"messageID":"@id","version":1.5,"contentID":"movie"}                 | INVALID_REQUEST      | false | Numbers must be integer literals of at most 18 digits (no fraction, no exponent).
             application/json | {"messageID":"@id","version":2,"contentID":"movie"}                   | UNSUPPORTED_VERSION  | true  | version 2 is not supported; the highest supported version is 1.
             application/json | {"messageID":"@id","version":1,"requestType":4,"contentID":"movie"}   | UNKNOWN_REQUEST_TYPE | true  | requestType must be 1 (time-based), 2 (device registration) or 3 (device-bound).
             application/json | {"messageID":"@id","version":1,"requestType":0,"contentID":"movie"}   | UNKNOWN_REQUEST_TYPE | true  | requestType must be 1 (time-based), 2 (device registration) or 3 (device-bound).
             application/json | {"messageID":"@id","version":1,"requestType":"1","contentID":"movie"} | INVALID_REQUEST      | true  | requestType must be an integer.
-            application/json | {"messageID":"@id","version":1,"requestType":1.5,"contentID":"movie"} | INVALID_REQUEST      | true  | requestType must be an integer.
+            application/json | {"messageID":"@id","version":1,"requestType":1.5,"contentID":"movie"} | INVALID_REQUEST      | false | Numbers must be integer literals of at most 18 digits (no fraction, no exponent).
             application/json | {"messageID":"@id","version":1,"requestType":null,"contentID":"movie"} | INVALID_REQUEST     | true  | requestType must be an integer.
             application/json | {"messageID":"@id","version":1,"requestType":4294967297,"contentID":"movie"} | INVALID_REQUEST | true | requestType must be an integer.
             application/json | {"messageID":"@id","version":1}                                       | INVALID_REQUEST      | true  | contentID is required and must be a string.
@@ -135,6 +147,32 @@ class SeesRequestsTest {
         assertAuditedAsInvalid(SeesError.INVALID_REQUEST, null);
     }
 
+    @Test
+    void aBodyThatIsNotUtf8IsRefused() {
+        byte[] latin1 = "{\"messageID\":\"@id\",\"version\":1,\"contentID\":\"caf\u00e9\"}"
+                .replace("@id", ID)
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        EntitlementRefusedException refused = assertThrows(
+                EntitlementRefusedException.class,
+                () -> recording.call(
+                        () -> requests.read(new ByteArrayInputStream(latin1), "application/json", null, CALLER)));
+
+        assertEquals("The request body is not UTF-8.", refused.text());
+        assertAuditedAsInvalid(SeesError.INVALID_REQUEST, null);
+    }
+
+    @Test
+    void aCompressedBodyIsRefusedUnread() {
+        EntitlementRefusedException refused = assertThrows(
+                EntitlementRefusedException.class,
+                () -> recording.call(() -> requests.read(
+                        new ByteArrayInputStream(new byte[] {0x1f, (byte) 0x8b}), "application/json", "gzip", CALLER)));
+
+        assertEquals("A compressed request body (Content-Encoding) is not accepted.", refused.text());
+        assertAuditedAsInvalid(SeesError.INVALID_REQUEST, null);
+    }
+
     private void assertAuditedAsInvalid(SeesError error, String requestId) {
         assertEquals(List.of("INVALID_REQUEST REFUSED " + error.name()), trail.summary());
         AuditEvent event = trail.events().get(0);
@@ -145,7 +183,7 @@ class SeesRequestsTest {
 
     private EntitlementRequest read(String contentType, String body) throws Exception {
         byte[] bytes = body == null ? new byte[0] : body.replace("@id", ID).getBytes(StandardCharsets.UTF_8);
-        return recording.call(() -> requests.read(new ByteArrayInputStream(bytes), contentType, CALLER));
+        return recording.call(() -> requests.read(new ByteArrayInputStream(bytes), contentType, null, CALLER));
     }
 
     private static String body(String contentField) {

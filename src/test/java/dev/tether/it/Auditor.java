@@ -2,7 +2,6 @@ package dev.tether.it;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,9 +26,9 @@ final class Auditor {
         return http.get("/api/audit/events?" + query, bearer);
     }
 
-    /** The page a search's Link header points to. */
+    /** The page a search's Link header points to: relative to the search, as Tether gives it out by default. */
     HttpResponse<String> page(String bearer, String link) {
-        return http.get(URI.create(link), bearer);
+        return http.get(http.uri("/api/audit/events").resolve(link), bearer);
     }
 
     /** A user's latest audit events, newest first. */

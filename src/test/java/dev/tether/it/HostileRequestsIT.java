@@ -12,8 +12,11 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,6 +24,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -290,10 +294,54 @@ class HostileRequestsIT extends TetherIT {
                         "INVALID_REQUEST"));
     }
 
+    /**
+     * Bodies that a lenient reader would grant: repeated members (a request that reads as
+     * device-bound to one reader and time-based to another), a second document, numbers a parser
+     * rounds, overflows or cannot represent, and content types that are not JSON in UTF-8. Each
+     * is 1001 with its one INVALID_REQUEST event.
+     */
+    private static Stream<SeesCase> strictJsonCases() {
+        String time = "\"contentID\":\"demo-movie\"";
+        return Stream.of(
+                        sees("\"requestType\":3,\"requestType\":1," + time),
+                        sees("\"requestType\":1," + time + ",\"contentID\":\"demo-preview\""),
+                        "{\"messageID\":\"" + GUID + "\",\"messageID\":\"" + GUID + "\",\"version\":1," + time + "}",
+                        sees(time + ",\"x\":{\"a\":1,\"a\":2}"),
+                        sees(time) + sees("\"requestType\":3," + time),
+                        sees(time) + "[]",
+                        sees(time) + " x",
+                        sees(time) + ",",
+                        "{\"messageID\":\"" + GUID + "\",\"version\":1e0," + time + "}",
+                        "{\"messageID\":\"" + GUID + "\",\"version\":1.0," + time + "}",
+                        "{\"messageID\":\"" + GUID + "\",\"version\":1E999999999," + time + "}",
+                        "{\"messageID\":\"" + GUID + "\",\"version\":-1e-999999999," + time + "}",
+                        "{\"messageID\":\"" + GUID + "\",\"version\":100000000000000000000001," + time + "}",
+                        sees("\"requestType\":3.0," + time),
+                        sees("\"requestType\":0.3e1," + time),
+                        sees(time + ",\"x\":[[[[[[[[[1]]]]]]]]]"))
+                .map(body -> new SeesCase(body, "application/json", body, 400, 1001, "INVALID_REQUEST"));
+    }
+
+    private static Stream<SeesCase> contentTypeCases() {
+        String body = sees("\"contentID\":\"demo-movie\"");
+        return Stream.of(
+                        null,
+                        "application/json; charset=ISO-8859-1",
+                        "application/json; charset=utf-16",
+                        "application/json; charset=utf-8; boundary=x",
+                        "application/jsonx",
+                        "text/json",
+                        "application/problem+json",
+                        "*/*")
+                .map(type -> new SeesCase("content type " + type, type, body, 400, 1001, "INVALID_REQUEST"));
+    }
+
     @Test
     void everyHostileSeesRequestIsRefusedPreciselyAndLeavesOnlyItsRefusal() {
-        List<SeesCase> cases = seesCases().toList();
-        assertTrue(cases.size() >= 38);
+        List<SeesCase> cases = Stream.of(seesCases(), strictJsonCases(), contentTypeCases())
+                .flatMap(c -> c)
+                .toList();
+        assertTrue(cases.size() >= 62);
         for (SeesCase c : cases) {
             String user = "hostile-" + UUID.randomUUID();
             String token = http.token(user, "subscriber");
@@ -315,6 +363,339 @@ class HostileRequestsIT extends TetherIT {
             assertEquals(c.reason(), event.getString("reasonCode"), c.name());
             assertFalse(event.containsKey("tokenFingerprint"), c.name());
         }
+    }
+
+    @Test
+    void aSeesBodyThatIsNotUtf8OrIsCompressedIsRefusedWithItsOneEvent() throws Exception {
+        byte[] latin1 = sees("\"contentID\":\"caf\u00e9\"").getBytes(StandardCharsets.ISO_8859_1);
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            gzip.write(sees("\"contentID\":\"demo-movie\"").getBytes(StandardCharsets.UTF_8));
+        }
+        record Raw(String name, byte[] body, String... headers) {}
+        for (Raw c : List.of(
+                new Raw("ISO-8859-1 bytes", latin1, "Content-Type", "application/json"),
+                new Raw(
+                        "UTF-16 bytes",
+                        sees("\"contentID\":\"demo-movie\"").getBytes(StandardCharsets.UTF_16),
+                        "Content-Type",
+                        "application/json"),
+                new Raw("gzip", zipped.toByteArray(), "Content-Type", "application/json", "Content-Encoding", "gzip"),
+                new Raw(
+                        "deflate",
+                        zipped.toByteArray(),
+                        "Content-Type",
+                        "application/json",
+                        "Content-Encoding",
+                        "deflate"))) {
+            String user = newUser("hostile");
+            String[] headers = Stream.concat(
+                            Stream.of(c.headers()),
+                            Stream.of("Authorization", "Bearer " + http.token(user, "subscriber")))
+                    .toArray(String[]::new);
+
+            HttpResponse<String> response = http.raw("POST", Player.SEES, c.body(), headers);
+
+            assertEquals(400, response.statusCode(), c.name() + ": " + response.body());
+            assertEquals(1001, Http.json(response.body()).getInt("error"), c.name());
+            assertNoInternals(c.name(), response.body());
+            assertEquals(
+                    List.of("INVALID_REQUEST/REFUSED/INVALID_REQUEST"),
+                    Auditor.withReasons(asAuditor.events(auditor, user)),
+                    c.name());
+        }
+    }
+
+    /** A body of Tether's own API and the problem it must get. */
+    private record BodyCase(String name, String contentType, String body, int status, String type) {}
+
+    private static Stream<BodyCase> bodyCases() {
+        String limit = "\"maxActiveDevices\":";
+        return Stream.of(
+                new BodyCase("a string for an integer", "application/json", "{" + limit + "\"5\"}", 400, "wrong-type"),
+                new BodyCase("true for an integer", "application/json", "{" + limit + "true}", 400, "wrong-type"),
+                new BodyCase("an object for an integer", "application/json", "{" + limit + "{}}", 400, "wrong-type"),
+                new BodyCase("an int overflow", "application/json", "{" + limit + "3000000000}", 400, "wrong-type"),
+                new BodyCase("a fraction", "application/json", "{" + limit + "5.5}", 400, "bad-number"),
+                new BodyCase("an integral fraction", "application/json", "{" + limit + "5.0}", 400, "bad-number"),
+                new BodyCase("an exponent", "application/json", "{" + limit + "5e0}", 400, "bad-number"),
+                new BodyCase("a parser overflow", "application/json", "{" + limit + "1e999999999}", 400, "bad-number"),
+                new BodyCase("20 digits", "application/json", "{" + limit + "12345678901234567890}", 400, "bad-number"),
+                new BodyCase(
+                        "a repeated member",
+                        "application/json",
+                        "{" + limit + "5," + limit + "1}",
+                        400,
+                        "duplicate-member"),
+                new BodyCase(
+                        "a second object",
+                        "application/json",
+                        "{" + limit + "5}{" + limit + "1}",
+                        400,
+                        "unreadable-body"),
+                new BodyCase("trailing text", "application/json", "{" + limit + "5} and more", 400, "unreadable-body"),
+                new BodyCase("an array", "application/json", "[5]", 400, "unreadable-body"),
+                new BodyCase("null", "application/json", "null", 400, "unreadable-body"),
+                new BodyCase("empty", "application/json", "", 400, "unreadable-body"),
+                new BodyCase("not JSON", "application/json", "{" + limit, 400, "unreadable-body"),
+                new BodyCase(
+                        "too deep",
+                        "application/json",
+                        "{" + limit + "5,\"x\":[[[[[[[[[1]]]]]]]]]}",
+                        400,
+                        "unreadable-body"),
+                new BodyCase("out of range", "application/json", "{" + limit + "101}", 400, "invalid-request"),
+                new BodyCase("text/plain", "text/plain", "{" + limit + "5}", 400, "bad-content-type"),
+                new BodyCase("no content type", null, "{" + limit + "5}", 400, "bad-content-type"),
+                new BodyCase(
+                        "ISO-8859-1",
+                        "application/json; charset=ISO-8859-1",
+                        "{" + limit + "5}",
+                        400,
+                        "bad-content-type"),
+                new BodyCase(
+                        "a parameter", "application/json; boundary=x", "{" + limit + "5}", 400, "bad-content-type"),
+                new BodyCase("XML", "application/xml", "<limit>5</limit>", 400, "bad-content-type"),
+                new BodyCase(
+                        "over 16 KiB",
+                        "application/json",
+                        "{" + limit + "5,\"pad\":\"" + "x".repeat(17_000) + "\"}",
+                        413,
+                        "body-too-large"));
+    }
+
+    @Test
+    void everyUnreadableApiBodyIsAProblemThatChangesNothingAndLeavesOneEventOfItsCaller() throws Exception {
+        String adminUser = newUser("admin");
+        String admin = http.token(adminUser, "admin");
+        String target = newUser("target");
+        List<BodyCase> cases = bodyCases().toList();
+        for (BodyCase c : cases) {
+            List<String> headers = new java.util.ArrayList<>(List.of("Authorization", "Bearer " + admin));
+            if (c.contentType() != null) {
+                headers.addAll(List.of("Content-Type", c.contentType()));
+            }
+            HttpResponse<String> response = http.raw(
+                    "PUT",
+                    "/api/admin/users/" + target + "/device-limit",
+                    c.body().getBytes(StandardCharsets.UTF_8),
+                    headers.toArray(String[]::new));
+
+            assertProblem(c.name(), response, c.status(), c.type());
+        }
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            gzip.write(("{\"maxActiveDevices\":5,\"pad\":\"" + " ".repeat(1_000_000) + "\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        assertProblem(
+                "gzip",
+                http.raw(
+                        "PUT",
+                        "/api/admin/users/" + target + "/device-limit",
+                        zipped.toByteArray(),
+                        "Authorization",
+                        "Bearer " + admin,
+                        "Content-Type",
+                        "application/json",
+                        "Content-Encoding",
+                        "gzip"),
+                415,
+                "compressed-body");
+
+        JsonObject limit = Http.expect(200, asAdmin.deviceLimit(admin, target));
+        assertFalse(limit.containsKey("override") && !limit.isNull("override"), "nothing was set: " + limit);
+        assertEquals(List.of(), Auditor.kinds(asAuditor.events(auditor, target)), "the target's trail is untouched");
+        JsonArray events = asAuditor.events(auditor, adminUser, 100);
+        assertEquals(cases.size() + 1, events.size(), "one event per refusal: " + events);
+        for (JsonValue value : events) {
+            JsonObject event = value.asJsonObject();
+            assertEquals("REQUEST_REFUSED", event.getString("type"), event.toString());
+            assertEquals("REFUSED", event.getString("outcome"));
+            assertEquals(adminUser, event.getString("actorId"));
+            assertFalse(event.toString().contains("xxxxxxxx"), "no body in the trail");
+        }
+    }
+
+    @Test
+    void refusedCatalogStepsLeaveTheirOneEventWithTheAdminAsActor() {
+        String adminUser = newUser("admin");
+        String admin = http.token(adminUser, "admin");
+        String id = "hostile-" + UUID.randomUUID();
+        String title =
+                Admin.title(id, Admin.newKey(), 600, 0, null, false).build().toString();
+        Http.expect(201, asAdmin.addContent(admin, title));
+
+        assertProblem("exists", asAdmin.addContent(admin, title), 409, "content-exists");
+        assertProblem("unknown", asAdmin.updateContent(admin, "no-such-" + id, policyOnly()), 404, "unknown-content");
+        Http.expect(200, asAdmin.retireContent(admin, id));
+        assertProblem("retired", asAdmin.updateContent(admin, id, policyOnly()), 409, "content-retired");
+        assertProblem("retired twice", asAdmin.retireContent(admin, id), 409, "content-retired");
+        assertProblem("bad id", asAdmin.content(admin, "two%20words"), 400, "invalid-content-id");
+
+        JsonArray events = asAuditor.events(auditor, adminUser);
+        assertEquals(
+                List.of(
+                        "REQUEST_REFUSED/REFUSED/INVALID_CONTENT_ID",
+                        "CONTENT_RETIRED/REFUSED/CONTENT_RETIRED",
+                        "CONTENT_UPDATED/REFUSED/CONTENT_RETIRED",
+                        "CONTENT_RETIRED/GRANTED/",
+                        "CONTENT_UPDATED/REFUSED/UNKNOWN_CONTENT",
+                        "CONTENT_CREATED/REFUSED/CONTENT_EXISTS",
+                        "CONTENT_CREATED/GRANTED/"),
+                Auditor.withReasons(events));
+        for (JsonValue event : events) {
+            assertEquals(adminUser, event.asJsonObject().getString("actorId"), event.toString());
+        }
+    }
+
+    private static String policyOnly() {
+        return Json.createObjectBuilder()
+                .add("tokenLifetimeSeconds", 60)
+                .add("rentalDurationSeconds", 0)
+                .add("deviceBindingRequired", false)
+                .build()
+                .toString();
+    }
+
+    @Test
+    void everyOutOfRangeParameterIsItsBadProblemNotA404Or500() {
+        String a = auditor;
+        String cursorAtTheEndOfTime = java.util.Base64.getUrlEncoder()
+                .encodeToString("+1000000000-12-31T23:59:59Z|1".getBytes(StandardCharsets.UTF_8));
+        for (String[] c : new String[][] {
+            {"events?limit=abc", "bad-limit"},
+            {"events?limit=", "bad-limit"},
+            {"events?limit=0", "bad-limit"},
+            {"events?limit=-1", "bad-limit"},
+            {"events?limit=501", "bad-limit"},
+            {"events?limit=1e2", "bad-limit"},
+            {"events?limit=99999999999999999999", "bad-limit"},
+            {"events?limit=%2B5", "bad-limit"},
+            {"events?from=" + enc("+1000000000-01-01T00:00:00Z"), "bad-time"},
+            {"events?to=" + enc("-1000000000-01-01T00:00:00Z"), "bad-time"},
+            {"events?from=" + enc("+10000-01-01T00:00:00Z"), "bad-time"},
+            {"events?from=2026-13-01T00:00:00Z", "bad-time"},
+            {"events?after=" + cursorAtTheEndOfTime, "bad-cursor"},
+            {"export?from=" + enc("+1000000000-01-01T00:00:00Z"), "bad-time"},
+            {"summary?from=" + enc("-999999999-01-01T00:00:00Z"), "bad-time"},
+            {"summary?to=0001-01-02T00:00:00Z", "bad-time-range"},
+            {"summary?from=0001-01-01T00:00:00Z&to=9999-12-31T00:00:00Z", "bad-time-range"}
+        }) {
+            assertProblem(c[0], http.get("/api/audit/" + c[0], a), 400, c[1]);
+        }
+        Http.expect(200, http.get("/api/audit/summary?from=0001-01-01T00:00:00Z&to=0001-12-31T00:00:00Z", a));
+
+        String user = newUser("linked");
+        String token = http.token(user, "subscriber");
+        asPlayer.sees(token, Player.request(1, "no-such-title").build().toString());
+        asPlayer.sees(token, Player.request(1, "no-such-title").build().toString());
+        HttpResponse<String> page = http.raw(
+                "GET",
+                "/api/audit/events?limit=1&user=" + enc(user),
+                null,
+                "Authorization",
+                "Bearer " + a,
+                "X-Forwarded-Host",
+                "evil.example",
+                "X-Forwarded-Proto",
+                "https",
+                "Forwarded",
+                "host=evil.example;proto=https");
+        String link = page.headers().firstValue("Link").orElseThrow();
+        assertFalse(link.contains("evil.example"), link);
+        assertTrue(link.startsWith("</"), "relative to the request unless tether.api.public-base-url is set: " + link);
+        Http.expect(200, http.get("/api/audit/events?from=9999-12-31T00:00:00Z&limit=500", a));
+    }
+
+    @Test
+    void freeTextRefusesInvisibleAndBidirectionalCharactersAndExportsAreSafeToOpen() {
+        String adminUser = newUser("admin");
+        String admin = http.token(adminUser, "admin");
+        for (String reason :
+                List.of("approved\u202eexe.pdf", "zero\u200bwidth", "line\u2028separator", "bell\\u0007")) {
+            assertProblem(
+                    reason,
+                    asAdmin.requestReset(admin, newUser("target"), "{\"reason\":\"" + reason + "\"}"),
+                    400,
+                    "invalid-request");
+        }
+        for (String subject : List.of("eve\u202e", "\u200badmin", "mallory\u2029")) {
+            assertEquals(
+                    401,
+                    asPlayer.sees(
+                                    http.token(subject, "subscriber"),
+                                    Player.request(1, "demo-movie").build().toString())
+                            .statusCode(),
+                    "a subject that breaks the user id rule identifies nobody");
+        }
+
+        String formula = "=HYPERLINK(\"http://evil.example\")-" + UUID.randomUUID();
+        asPlayer.sees(
+                http.token(formula, "subscriber"),
+                Player.request(1, "-1-1").build().toString());
+        HttpResponse<byte[]> export = asAuditor.export(auditor, "user=" + enc(formula));
+        String csv = new String(export.body(), StandardCharsets.UTF_8);
+        assertEquals(200, export.statusCode(), csv);
+        String row = csv.split("\r\n")[1];
+        assertTrue(row.contains(",\"'" + formula.replace("\"", "\"\"") + "\","), row);
+        assertTrue(row.contains(",\"'-1-1\","), row);
+    }
+
+    @Test
+    void oneCredentialFromOnePlaceCheckedWithTheConfiguredClockSkew() {
+        String user = newUser("credential");
+        String valid = http.token(user, "subscriber");
+        String other = http.token(newUser("other"), "subscriber");
+        byte[] body = Player.request(1, "demo-movie").build().toString().getBytes(StandardCharsets.UTF_8);
+        for (String[] c : new String[][] {
+            {"two valid tokens", "Bearer " + valid, "Bearer " + other},
+            {"valid, then garbage", "Bearer " + valid, "Bearer x"},
+            {"garbage, then valid", "Basic dXNlcjpwYXNz", "Bearer " + valid}
+        }) {
+            for (String path : List.of(Player.SEES, "/api/devices")) {
+                HttpResponse<String> response = http.raw(
+                        path.equals(Player.SEES) ? "POST" : "GET",
+                        path,
+                        path.equals(Player.SEES) ? body : null,
+                        "Content-Type",
+                        "application/json",
+                        "Authorization",
+                        c[1],
+                        "Authorization",
+                        c[2]);
+                assertEquals(401, response.statusCode(), c[0] + " at " + path + ": " + response.body());
+                assertFalse(response.body().contains("epTokenURL"), c[0]);
+            }
+        }
+        for (String[] c : new String[][] {
+            {"query", "?access_token=" + valid, "Cookie", "x=y"},
+            {"cookie Bearer", "", "Cookie", "Bearer=" + valid},
+            {"cookie jwt", "", "Cookie", "jwt=" + valid + "; access_token=" + valid}
+        }) {
+            HttpResponse<String> response =
+                    http.raw("POST", Player.SEES + c[1], body, "Content-Type", "application/json", c[2], c[3]);
+            assertEquals(401, response.statusCode(), c[0] + ": " + response.body());
+        }
+        HttpResponse<String> form = http.raw(
+                "POST",
+                Player.SEES,
+                ("access_token=" + valid).getBytes(StandardCharsets.UTF_8),
+                "Content-Type",
+                "application/x-www-form-urlencoded");
+        assertEquals(401, form.statusCode(), "a token in a form body: " + form.body());
+        assertEquals(List.of(), Auditor.kinds(asAuditor.events(auditor, user)), "no request was read as the user's");
+
+        // mp.jwt.verify.clock.skew is 30 s: twice past it is refused, well inside it accepted.
+        String body1 = Player.request(1, "demo-movie").build().toString();
+        assertEquals(
+                401,
+                asPlayer.sees(http.token(user, "subscriber", "&expiresIn=-60"), body1)
+                        .statusCode());
+        assertEquals(
+                200,
+                asPlayer.sees(http.token(user, "subscriber", "&expiresIn=-15"), body1)
+                        .statusCode());
     }
 
     @Test
@@ -355,6 +736,16 @@ class HostileRequestsIT extends TetherIT {
         String[] parts = valid.split("\\.");
         String signatureStripped = parts[0] + "." + parts[1] + ".";
         String headerSwapped = Base64URL.encode("{\"alg\":\"none\"}").toString() + "." + parts[1] + "." + parts[2];
+        // Signed by a key the SSO never had, under a kid it never named: 401 on both servers, not 500.
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        SignedJWT unknownKey = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID("unknown-" + UUID.randomUUID())
+                        .build(),
+                claims);
+        unknownKey.sign(new com.nimbusds.jose.crypto.RSASSASigner(
+                generator.generateKeyPair().getPrivate()));
 
         for (String[] c : new String[][] {
             {"no header", null},
@@ -365,7 +756,9 @@ class HostileRequestsIT extends TetherIT {
             {"signature stripped", "Bearer " + signatureStripped},
             {"alg none header", "Bearer " + headerSwapped},
             {"token twice", "Bearer " + valid + " " + valid},
-            {"SQL in the bearer", "Bearer ' OR 1=1 --"}
+            {"SQL in the bearer", "Bearer ' OR 1=1 --"},
+            {"unknown signing key", "Bearer " + unknownKey.serialize()},
+            {"lower-case scheme, token twice", "bearer " + valid + "," + valid}
         }) {
             HttpResponse<String> response = asPlayer.seesAuthorized(c[1], body);
             assertEquals(401, response.statusCode(), c[0] + ": " + response.body());
@@ -443,18 +836,68 @@ class HostileRequestsIT extends TetherIT {
                         null),
                 400,
                 -6007);
+        byte[] zippedForm = gzip("user=eve&groups=subscriber&pad=" + "a".repeat(1_000_000));
+        assertProblem(
+                http.raw(
+                        "POST",
+                        "/simulator/sso/token",
+                        zippedForm,
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "Content-Encoding",
+                        "gzip"),
+                415,
+                "compressed-body");
+        assertProblem(
+                http.raw(
+                        "POST",
+                        "/simulator/expressplay/hms/fp/rights/?ExpressPlayToken=garbage",
+                        zippedForm,
+                        "Content-Type",
+                        "application/octet-stream",
+                        "Content-Encoding",
+                        "deflate"),
+                415,
+                "compressed-body");
         assertProblem(http.sso("user=&groups=subscriber"), 400, "bad-user");
         assertProblem(http.sso("user=eve&groups=" + enc("subscriber,admin;drop table x")), 400, "bad-groups");
     }
 
+    private static byte[] gzip(String text) {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            gzip.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return zipped.toByteArray();
+    }
+
     private static void assertProblem(HttpResponse<?> response, int status, String type) {
+        assertProblem(type, response, status, type);
+    }
+
+    private static void assertProblem(String name, HttpResponse<?> response, int status, String type) {
         String body = Http.text(response);
-        assertEquals(status, response.statusCode(), body);
+        assertEquals(status, response.statusCode(), name + ": " + body);
         assertEquals(
                 "application/problem+json",
-                response.headers().firstValue("Content-Type").orElse(""));
-        assertTrue(Http.json(body).getString("type").endsWith("/" + type), body);
-        assertNoInternals(type, body);
+                response.headers().firstValue("Content-Type").orElse(""),
+                name);
+        assertEquals(status, Http.json(body).getInt("status"), name + ": " + body);
+        assertTrue(Http.json(body).getString("type").endsWith("/" + type), name + ": " + body);
+        assertNoInternals(name, body);
+        assertNoInternalHeaders(name, response);
+    }
+
+    /** No header names the server or its version, or carries a message id. */
+    private static void assertNoInternalHeaders(String name, HttpResponse<?> response) {
+        response.headers().map().forEach((header, values) -> {
+            assertFalse(header.equalsIgnoreCase("X-Powered-By"), name + ": " + header);
+            for (String value : values) {
+                assertFalse(value.matches(".*\\b[A-Z]{4,5}[0-9]{4}[IEW]\\b.*"), name + ": " + header + ": " + value);
+            }
+        });
     }
 
     private static void assertExpressPlay(HttpResponse<?> response, int status, int code) {
@@ -465,6 +908,7 @@ class HostileRequestsIT extends TetherIT {
     }
 
     private static void assertNoInternals(String name, String body) {
+        assertFalse(body.matches("(?s).*\\b[A-Z]{4,5}[0-9]{4}[IEW]\\b.*"), name + ": a server message id: " + body);
         assertFalse(body.contains("Exception"), name + ": " + body);
         assertFalse(body.contains("\tat "), name + ": " + body);
         assertFalse(body.contains("dev.tether"), name + ": " + body);

@@ -98,6 +98,23 @@ final class Http {
         return send(request.build());
     }
 
+    /**
+     * A request exactly as a hostile client shapes it: {@code method} to {@code path} with
+     * {@code body}, and the headers given as name, value pairs (a name may repeat; none is added).
+     */
+    HttpResponse<String> raw(String method, String path, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
     /** Bytes POSTed to an absolute address as a player sends them (an SPC to a token URL, say). */
     HttpResponse<byte[]> postBytes(String url, byte[] body) {
         return sendBytes(HttpRequest.newBuilder(URI.create(url))

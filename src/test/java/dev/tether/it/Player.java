@@ -67,11 +67,13 @@ final class Player {
         return seesAt(SEES, authorization, body, "application/json");
     }
 
-    /** A SEES call at {@code path}, one of the endpoint's paths. */
+    /** A SEES call at {@code path}, one of the endpoint's paths; no Content-Type for a null {@code contentType}. */
     HttpResponse<String> seesAt(String path, String authorization, String body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(http.uri(path))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(http.uri(path)).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -135,6 +135,12 @@ class TrustBoundariesIT extends TetherIT {
     void theServerLogHoldsNoSecret() throws Exception {
         JsonObject granted = asPlayer.entitlement(token, Player.request(1, "demo-movie"));
         assertTrue(granted.getBoolean("isAllowed"));
+        // Tokens the server rejects, so that its own messages about them are in the log too.
+        String expired = http.token(user, "subscriber", "&expiresIn=-300");
+        String foreign = http.token(user, "subscriber", "&issuer=https://evil.example");
+        for (String rejected : List.of(expired, foreign, token + "x", token + " " + token)) {
+            assertEquals(401, asPlayer.sees(rejected, body).statusCode());
+        }
         java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("tether.server.log"));
 
         String text = java.nio.file.Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -142,6 +148,15 @@ class TrustBoundariesIT extends TetherIT {
         assertTrue(text.contains("HHH000412"), "this is the server's log, and Hibernate is the JPA provider");
         assertFalse(text.contains("00112233445566778899aabbccddeeff"), "the customer authenticator");
         assertFalse(text.contains("ExpressPlayToken="), "a token URL");
+        for (String bearer : List.of(token, expired, foreign)) {
+            assertFalse(text.contains(bearer.substring(bearer.lastIndexOf('.') + 1)), "a bearer token's signature");
+            assertFalse(text.contains(bearer.substring(0, bearer.lastIndexOf('.'))), "a bearer token");
+        }
+        assertFalse(
+                java.util.regex.Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}")
+                        .matcher(text)
+                        .find(),
+                "no JWT of any kind");
         assertFalse(text.contains(granted.getString("epTokenURL")
                 .substring(granted.getString("epTokenURL").indexOf('=') + 1)));
     }
