@@ -57,11 +57,34 @@ class LedgerIT extends TetherIT {
                 : Arrays.asList(response.body().split("\n"));
     }
 
+    /**
+     * A manual checkpoint of a fresh event. The event's own append may take the periodic checkpoint
+     * (every N events or the first event T after the last one), and then the head is signed already
+     * and the manual one rightly answers 204; so drain first, and try again in that rare case.
+     */
+    private HttpResponse<String> checkpointAfterAnEvent() {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            int drained =
+                    http.call("POST", "/api/audit/checkpoints", auditor, null).statusCode();
+            assertTrue(drained == 201 || drained == 204, "drained: " + drained);
+            timeBased();
+            HttpResponse<String> made = http.call("POST", "/api/audit/checkpoints", auditor, null);
+            if (made.statusCode() == 201) {
+                return made;
+            }
+            assertEquals(204, made.statusCode(), made.body());
+            long head = verify("").getJsonNumber("head").longValue();
+            List<CheckpointView> all =
+                    LedgerJson.checkpoints(Http.expectStatus(200, http.get("/api/audit/checkpoints", auditor))
+                            .body());
+            assertEquals(head, all.get(all.size() - 1).seq(), "a 204 means the head is checkpointed already");
+        }
+        throw new AssertionError("no manual checkpoint in three tries");
+    }
+
     @Test
     void checkpointsAreSignedAndVerifyWithThePublicKeyAndNotWithAnother() {
-        timeBased();
-        HttpResponse<String> made = http.call("POST", "/api/audit/checkpoints", auditor, null);
-        assertEquals(201, made.statusCode(), made.body());
+        HttpResponse<String> made = checkpointAfterAnEvent();
         assertEquals(
                 204, http.call("POST", "/api/audit/checkpoints", auditor, null).statusCode(), "nothing new since");
 
