@@ -9,10 +9,26 @@ import dev.tether.platform.RefusedException;
 public class EntitlementRefusedException extends RefusedException {
 
     private final String messageId;
+    private final int httpStatus;
 
     public EntitlementRefusedException(SeesError error, String messageId, String text) {
+        this(error, messageId, text, error.isMalformedRequest() ? 400 : 200);
+    }
+
+    private EntitlementRefusedException(SeesError error, String messageId, String text, int httpStatus) {
         super(error, text);
         this.messageId = messageId;
+        this.httpStatus = httpStatus;
+    }
+
+    /** A body over the size limit: 413, as every endpoint answers one, with the SEES fields. */
+    static EntitlementRefusedException bodyTooLarge(String text) {
+        return new EntitlementRefusedException(SeesError.INVALID_REQUEST, null, text, 413);
+    }
+
+    /** 400 for a malformed request, 413 for one too large, 200 for a policy refusal (as SEES clients expect). */
+    public int httpStatus() {
+        return httpStatus;
     }
 
     public SeesError error() {

@@ -16,6 +16,7 @@ public enum SeesError implements Refusal {
             1002, true, "This protocol version is not supported; the response carries the supported version."),
     UNKNOWN_REQUEST_TYPE(
             1003, true, "requestType must be 1 (time-based), 2 (device registration) or 3 (device-bound)."),
+    TOO_MANY_REQUESTS(1004, false, "Too many requests from this user or address; try again after Retry-After."),
     UNKNOWN_CONTENT(2001, false, "No content with this contentID can be licensed."),
     CONTENT_RETIRED(2002, false, "This title is no longer available."),
     GROUP_REQUIRED(2003, false, "Your subscription does not include this title."),
@@ -86,7 +87,7 @@ public enum SeesError implements Refusal {
      */
     public Optional<Duration> retryAfter() {
         return switch (this) {
-            case TETHER_BUSY -> Optional.of(Duration.ofSeconds(1));
+            case TETHER_BUSY, TOO_MANY_REQUESTS -> Optional.of(Duration.ofSeconds(1));
             case EXPRESSPLAY_UNAVAILABLE -> Optional.of(Duration.ofSeconds(10));
             case CONCURRENT_REQUESTS, DEVICE_NOT_REDEEMED -> Optional.of(Duration.ofSeconds(1));
             default -> Optional.empty();

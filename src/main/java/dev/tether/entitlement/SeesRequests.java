@@ -60,7 +60,7 @@ public class SeesRequests {
         }
         byte[] bytes = readAtMost(body, maxBodyBytes);
         if (bytes == null) {
-            throw refuse(null, SeesError.INVALID_REQUEST, "The request body exceeds " + maxBodyBytes + " bytes.");
+            throw EntitlementRefusedException.bodyTooLarge("The request body exceeds " + maxBodyBytes + " bytes.");
         }
         JsonObject json;
         try {
