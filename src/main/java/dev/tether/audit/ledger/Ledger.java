@@ -68,6 +68,34 @@ public class Ledger {
         return Optional.of(checkpoint(head, Instant.now()));
     }
 
+    /**
+     * Checkpoints the head if one is due (every N events, or T after the last checkpoint with
+     * anything new), for a trail that has gone quiet: an append takes the checkpoint it makes due,
+     * but the newest events of a quiet trail would otherwise wait for the next append. Reads the
+     * head without a lock first, so that a node's timer costs one read when nothing is due.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Optional<CheckpointView> checkpointIfDue() {
+        Instant now = Instant.now();
+        Object[] unlocked = em.createQuery(
+                        "select h.seq, h.checkpointSeq, h.checkpointAt from LedgerHead h", Object[].class)
+                .getSingleResult();
+        long seq = (Long) unlocked[0];
+        long checkpointSeq = (Long) unlocked[1];
+        Instant checkpointAt = (Instant) unlocked[2];
+        boolean maybeDue = seq != checkpointSeq
+                && (seq - checkpointSeq >= settings.everyEvents()
+                        || checkpointAt == null
+                        || !now.isBefore(checkpointAt.plus(settings.every())));
+        if (!maybeDue) {
+            return Optional.empty();
+        }
+        LedgerHead head = em.find(LedgerHead.class, LedgerHead.ROW, LockModeType.PESSIMISTIC_WRITE);
+        return head.checkpointDue(now, settings.everyEvents(), settings.every())
+                ? Optional.of(checkpoint(head, now))
+                : Optional.empty();
+    }
+
     private CheckpointView checkpoint(LedgerHead head, Instant now) {
         Checkpoint checkpoint = Checkpoint.sign(head.seq(), head.hash(), now, settings.keys());
         em.persist(checkpoint);

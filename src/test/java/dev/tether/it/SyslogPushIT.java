@@ -1,0 +1,155 @@
+package dev.tether.it;
+
+import static dev.tether.it.Eventually.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tether.audit.ledger.LedgerJson;
+import dev.tether.audit.ledger.OfflineVerification;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The audit trail pushed as RFC 5424 syslog to a real TCP listener of the test (the build points
+ * the test servers at it): every event and checkpoint arrives, proves offline, and a collector
+ * outage loses nothing: the events made while it was down arrive once it is back, and meanwhile
+ * the lag is reported.
+ */
+class SyslogPushIT extends TetherIT {
+
+    private static final Pattern MESSAGE =
+            Pattern.compile("<(\\d+)>1 (\\S+) (\\S+) tether - (audit-event|audit-checkpoint) - (\\{.*\\})");
+
+    private static final Duration WITHIN = Duration.ofSeconds(90);
+
+    private final SyslogCollectorFixture collector = new SyslogCollectorFixture();
+    private String auditor;
+    private String subscriber;
+
+    @BeforeEach
+    void signIn() {
+        auditor = http.token(newUser("auditor"), "auditor");
+        subscriber = tokenFor("subscriber");
+    }
+
+    @AfterEach
+    void stopCollector() throws Exception {
+        collector.stop();
+    }
+
+    private void timeBased() {
+        assertTrue(asPlayer.entitlement(subscriber, Player.request(1, "demo-movie"))
+                .getBoolean("isAllowed"));
+    }
+
+    private long head() {
+        return Http.expect(200, http.get("/api/audit/ledger/verify?from=1&to=1", auditor))
+                .getJsonNumber("head")
+                .longValue();
+    }
+
+    private JsonObject status() {
+        return Http.expect(200, http.get("/api/audit/ledger/syslog", auditor));
+    }
+
+    private static boolean present(JsonObject status, String name) {
+        return status.containsKey(name) && !status.isNull(name);
+    }
+
+    private static long delivered(JsonObject status) {
+        return status.getJsonNumber("deliveredSeq").longValue();
+    }
+
+    /** The received events by sequence number (a batch sent twice is one event) and the checkpoint lines. */
+    private record Received(Map<Long, String> events, List<String> checkpoints) {}
+
+    private Received received() {
+        Map<Long, String> events = new TreeMap<>();
+        List<String> checkpoints = new ArrayList<>();
+        for (String message : collector.messages()) {
+            Matcher m = MESSAGE.matcher(message);
+            assertTrue(m.matches(), "an RFC 5424 message of Tether's: " + message);
+            if (m.group(4).equals("audit-event")) {
+                assertEquals("110", m.group(1), "facility log audit, informational");
+                String line = m.group(5);
+                long seq = LedgerJson.entry(line).record().seq();
+                String earlier = events.putIfAbsent(seq, line);
+                assertTrue(earlier == null || earlier.equals(line), "a resent event is the same event");
+            } else {
+                assertEquals("109", m.group(1), "facility log audit, notice");
+                checkpoints.add(m.group(5));
+            }
+        }
+        return new Received(events, checkpoints);
+    }
+
+    @Test
+    void everyEventAndCheckpointReachesTheCollectorInChainOrderAndProvesOffline() throws Exception {
+        collector.start();
+        timeBased();
+        HttpResponse<String> checkpoint = http.call("POST", "/api/audit/checkpoints", auditor, null);
+        timeBased();
+        long head = head();
+
+        eventually(WITHIN, this::status, s -> delivered(s) >= head);
+
+        Received received = received();
+        long last = ((TreeMap<Long, String>) received.events()).lastKey();
+        assertTrue(last >= head);
+        for (long seq = 1; seq <= last; seq++) {
+            assertTrue(received.events().containsKey(seq), "event " + seq + " arrived");
+        }
+        if (checkpoint.statusCode() == 201) {
+            long signed = Http.json(checkpoint.body()).getJsonNumber("seq").longValue();
+            assertTrue(
+                    received.checkpoints().stream()
+                            .anyMatch(c -> Http.json(c).getJsonNumber("seq").longValue() == signed),
+                    "the checkpoint made arrived");
+        }
+        List<String> signedUpToLast = received.checkpoints().stream()
+                .filter(c -> Http.json(c).getJsonNumber("seq").longValue() <= last)
+                .toList();
+        OfflineVerification.Result proved = OfflineVerification.verify(
+                new ArrayList<>(received.events().values()),
+                String.join("\n", signedUpToLast),
+                LedgerIT.DEV_PUBLIC_KEYS);
+        assertTrue(proved.intact(), "what the SIEM holds proves itself: " + proved);
+        assertTrue(proved.checkpoints() >= 1, proved.toString());
+    }
+
+    @Test
+    void aCollectorOutageLosesNothingAndShowsAsLagUntilItIsBack() throws Exception {
+        timeBased();
+        timeBased();
+        long head = head();
+        JsonObject down = eventually(
+                WITHIN,
+                this::status,
+                s -> present(s, "lastError") && s.getJsonNumber("lagEvents").longValue() > 0);
+        assertTrue(down.getBoolean("enabled"));
+        assertEquals("tcp://127.0.0.1:" + SyslogCollectorFixture.PORT, down.getString("collector"));
+        assertTrue(present(down, "oldestUndeliveredAt"), down.toString());
+        assertTrue(down.getJsonNumber("lagSeconds").longValue() >= 0);
+        long before = delivered(down);
+        assertTrue(before < head, "the events made while the collector is down wait: " + down);
+
+        collector.start();
+        JsonObject back = eventually(WITHIN, this::status, s -> delivered(s) >= head);
+
+        Received received = received();
+        for (long seq = before + 1; seq <= head; seq++) {
+            assertTrue(received.events().containsKey(seq), "event " + seq + " arrived after the outage");
+        }
+        assertTrue(!present(back, "lastError"), "a delivery clears the last error: " + back);
+    }
+}
