@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.contract.ContractFixture;
 import dev.tether.binding.Cookie;
 import dev.tether.binding.DeviceId;
 import java.time.Instant;

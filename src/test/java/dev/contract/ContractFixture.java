@@ -1,4 +1,4 @@
-package dev.tether.expressplay;
+package dev.contract;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,11 +15,12 @@ import java.util.stream.Stream;
 /**
  * A contract fixture under {@code src/test/resources/expressplay/}: header lines
  * {@code # key: value} (the first, {@code source}, names the documentation page the example comes
- * from, or says "assumed"), then the body as ExpressPlay would send it.
+ * from, or says "assumed"), then the body as ExpressPlay would send it. One reader for the
+ * simulator's tests and Tether's: the fixtures are the documentation's, neither side's code.
  */
-record ContractFixture(String name, Map<String, String> headers, String body) {
+public record ContractFixture(String name, Map<String, String> headers, String body) {
 
-    static Stream<ContractFixture> all(String folder) {
+    public static Stream<ContractFixture> all(String folder) {
         try (Stream<Path> files = Files.list(Path.of(
                 ContractFixture.class.getClassLoader().getResource(folder).toURI()))) {
             return files
@@ -35,7 +36,7 @@ record ContractFixture(String name, Map<String, String> headers, String body) {
         }
     }
 
-    static ContractFixture read(Path file) {
+    public static ContractFixture read(Path file) {
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             Map<String, String> headers = new LinkedHashMap<>();
@@ -54,11 +55,11 @@ record ContractFixture(String name, Map<String, String> headers, String body) {
         }
     }
 
-    Optional<String> header(String key) {
+    public Optional<String> header(String key) {
         return Optional.ofNullable(headers.get(key));
     }
 
-    String required(String key) {
+    public String required(String key) {
         return header(key).orElseThrow(() -> new IllegalStateException(name + " has no '" + key + "' header"));
     }
 
