@@ -313,6 +313,33 @@ class MultiDrmIT extends TetherIT {
     }
 
     @Test
+    void theSummaryAndTheCsvBreakTokensDownByDrm() {
+        java.time.Instant from = java.time.Instant.now().minusSeconds(60);
+        asPlayer.entitlement(token, Player.request(1, "demo-multi-drm"));
+        asPlayer.entitlement(token, sees(1, "demo-multi-drm", "widevine"));
+        asPlayer.entitlement(token, sees(1, "demo-multi-drm", "playready"));
+        java.time.Instant to = java.time.Instant.now().plusSeconds(60);
+
+        JsonObject summary = Http.json(
+                asAuditor.summary(auditor, "from=" + from + "&to=" + to).body());
+        JsonArray perDrm = summary.getJsonArray("tokensPerDrm");
+        assertEquals(
+                java.util.List.of("fairplay", "widevine", "playready"),
+                perDrm.stream().map(v -> v.asJsonObject().getString("drm")).toList(),
+                summary.toString());
+        for (int i = 0; i < 3; i++) {
+            assertTrue(perDrm.getJsonObject(i).getJsonNumber("tokens").longValue() >= 1, perDrm.toString());
+        }
+
+        String csv = Http.text(asAuditor.export(auditor, "user=" + Http.enc(user)));
+        String[] lines = csv.split("\r\n");
+        assertTrue(lines[0].endsWith(",detail,drm,deviceBound"), lines[0]);
+        assertTrue(lines[1].endsWith(",playready,false"), lines[1]);
+        assertTrue(lines[2].endsWith(",widevine,false"), lines[2]);
+        assertTrue(lines[3].endsWith(",fairplay,false"), lines[3]);
+    }
+
+    @Test
     void eachDrmHasItsOwnStatsEndpoint() {
         asPlayer.entitlement(token, sees(1, "demo-multi-drm", "playready"));
 
