@@ -201,9 +201,11 @@ public class Content {
                 tokenLifetime(), rentalDuration(), Optional.ofNullable(requiredGroup), deviceBindingRequired);
     }
 
-    /** The DRMs the title is packaged for, in the order they were given. */
+    /** The DRMs the title is packaged for, FairPlay, Widevine, PlayReady (the database keeps no order). */
     public List<DrmRights> drms() {
-        return List.copyOf(drms);
+        return drms.stream()
+                .sorted(java.util.Comparator.comparing(DrmRights::drm))
+                .toList();
     }
 
     /** The title's rights for {@code drm}, empty if it is not packaged for it. */
