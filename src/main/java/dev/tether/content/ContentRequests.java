@@ -80,6 +80,7 @@ public final class ContentRequests {
 
             Boolean persistent,
 
+            // widevine: ExpressPlay never binds; fairplay: for an account that answers -6008.
             @Pattern(regexp = "refuse|time-bound", message = "must be " + UnboundPolicy.NAMES)
             String unboundPolicy) {}
 }

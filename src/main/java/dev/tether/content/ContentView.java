@@ -54,7 +54,7 @@ public record ContentView(
                     opl.map(DrmRights.Opl::uncompressedDigitalVideo).orElse(null),
                     r.unknownOutputBehavior().orElse(null),
                     r.persistent(),
-                    r.drm().bindsDevices() ? null : r.unboundPolicy().wire(),
+                    r.drm() == Drm.PLAYREADY ? null : r.unboundPolicy().wire(),
                     r.drm().bindsDevices());
         }
     }

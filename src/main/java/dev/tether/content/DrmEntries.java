@@ -49,12 +49,7 @@ final class DrmEntries {
                 .flatMap(UnboundPolicy::ofWire)
                 .orElse(UnboundPolicy.REFUSE);
         return switch (drm) {
-            case FAIRPLAY -> {
-                if (unbound != UnboundPolicy.REFUSE) {
-                    throw refused("drms: for fairplay only unboundPolicy refuse is supported.");
-                }
-                yield DrmRights.fairPlay();
-            }
+            case FAIRPLAY -> DrmRights.fairPlay(unbound);
             case WIDEVINE ->
                 DrmRights.widevine(
                         e.keyId(),

@@ -88,6 +88,16 @@ public class DrmRights {
         return new DrmRights(Drm.FAIRPLAY);
     }
 
+    /**
+     * FairPlay with a policy for an account that answers -6008 (no device binding): refuse, or a
+     * time-bound token for the admitted device.
+     */
+    public static DrmRights fairPlay(UnboundPolicy unbound) {
+        DrmRights rights = new DrmRights(Drm.FAIRPLAY);
+        rights.unboundPolicy = Objects.requireNonNull(unbound, "unbound policy");
+        return rights;
+    }
+
     public static DrmRights widevine(String keyId, int securityLevel, int hdcpOutputControl, UnboundPolicy unbound) {
         DrmRights rights = new DrmRights(Drm.WIDEVINE);
         rights.keyId = requireKeyId(keyId);

@@ -9,6 +9,7 @@ import dev.tether.binding.Cookie;
 import dev.tether.binding.DeviceId;
 import dev.tether.content.ContentId;
 import dev.tether.content.Drm;
+import dev.tether.content.UnboundPolicy;
 import dev.tether.expressplay.CookieRedemptions;
 import dev.tether.expressplay.ExpressPlayBusyException;
 import dev.tether.expressplay.ExpressPlayDrmNotConfiguredException;
@@ -16,6 +17,7 @@ import dev.tether.expressplay.ExpressPlayException;
 import dev.tether.expressplay.ExpressPlayGateway;
 import dev.tether.expressplay.ExpressPlayMisconfiguredException;
 import dev.tether.expressplay.ExpressPlayRefusedException;
+import dev.tether.expressplay.TokenRequest;
 import dev.tether.expressplay.TokenUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -173,16 +175,38 @@ public class EntitlementService {
      */
     private Grant grant(
             Decision decision, Caller caller, Instant now, EntitlementSteps.TokenOrder order, Optional<Cookie> cookie) {
+        TokenRequest request = order.request();
         TokenUrl url;
         try {
-            url = expressPlay.requestToken(order.request());
+            url = expressPlay.requestToken(request);
         } catch (ExpressPlayException e) {
-            throw refusal(decision, caller, e);
+            if (!unboundAllowed(request, e)) {
+                throw refusal(decision, caller, e);
+            }
+            // The account cannot bind (-6008) and the title's policy takes a time-bound token
+            // for the device it just admitted: asked again without the device restriction.
+            decision.detail()
+                    .put("unboundPolicy", UnboundPolicy.TIME_BOUND.wire())
+                    .put("bindingRefusedBy", -6008);
+            request = request.withoutDevice();
+            try {
+                url = expressPlay.requestToken(request);
+            } catch (ExpressPlayException again) {
+                throw refusal(decision, caller, again);
+            }
         }
-        boolean deviceBound = order.request().device().isPresent();
+        boolean deviceBound = request.device().isPresent();
         decision.detail().put("deviceBound", deviceBound);
         audit.commit(decision.granted(now).token(url.value(), order.expiry()).build());
         return new Grant(url, cookie, deviceBound);
+    }
+
+    /** Whether a device-bound request refused for lack of binding may be asked again time-bound, by the title's policy. */
+    private static boolean unboundAllowed(TokenRequest request, ExpressPlayException e) {
+        return e instanceof ExpressPlayRefusedException refused
+                && refused.isDeviceBindingUnsupported()
+                && request.device().isPresent()
+                && request.rights().unboundPolicy() == UnboundPolicy.TIME_BOUND;
     }
 
     /**

@@ -51,6 +51,11 @@ public record TokenRequest(
         return new TokenRequest(key, expiresAt, rentalDuration, cookie, device, drmRights);
     }
 
+    /** The same request without its device restriction: a time-bound token. */
+    public TokenRequest withoutDevice() {
+        return new TokenRequest(key, expiresAt, rentalDuration, cookie, Optional.empty(), rights);
+    }
+
     public Drm drm() {
         return rights.drm();
     }

@@ -288,6 +288,45 @@ class MultiDrmIT extends TetherIT {
     }
 
     @Test
+    void onAnAccountThatCannotBindFairPlayTheTitlesPolicyDecides() {
+        String timeBound = "drm-" + UUID.randomUUID();
+        Http.expect(
+                201,
+                asAdmin.addContent(
+                        admin,
+                        Admin.title(timeBound, Admin.newKey(), 3600, 0, null, false)
+                                .add(
+                                        "drms",
+                                        Json.createArrayBuilder()
+                                                .add(drm("fairplay").add("unboundPolicy", "time-bound")))
+                                .build()
+                                .toString()));
+        String device = Player.newDevice();
+        String cookie = asPlayer.registerDevice(token, device);
+        String operator = tokenFor("admin");
+        try {
+            asFaultOperator.deviceBinding(operator, CUSTOMER, false);
+
+            JsonObject refused = asPlayer.entitlement(token, Player.request(3, "demo-movie", cookie));
+            assertEquals(4003, refused.getInt("error"), "the default policy: refuse");
+
+            JsonObject granted = asPlayer.entitlement(token, Player.request(3, timeBound, cookie));
+            assertTrue(granted.getBoolean("isAllowed"), granted.toString());
+            assertFalse(granted.getBoolean("deviceBound"));
+            HttpResponse<byte[]> license =
+                    asPlayer.redeem(granted.getString("epTokenURL"), asPlayer.spc(Player.newDevice(), timeBound));
+            assertEquals(200, license.statusCode(), "not bound: another device is licensed too");
+            JsonObject event = latestEvent();
+            assertEquals("GRANTED", event.getString("outcome"));
+            assertEquals(device, event.getString("deviceId"));
+            assertFalse(event.getJsonObject("detail").getBoolean("deviceBound"));
+            assertEquals("time-bound", event.getJsonObject("detail").getString("unboundPolicy"));
+        } finally {
+            asFaultOperator.resetAccount(operator, CUSTOMER);
+        }
+    }
+
+    @Test
     void anAccountWithWidevineDisabledIsRefusedWithItsOwnCodeAndFairPlayStillWorks() {
         String operator = tokenFor("admin");
         try {
