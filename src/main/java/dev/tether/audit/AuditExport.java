@@ -32,7 +32,9 @@ public class AuditExport {
         "requestId",
         "clientAddress",
         "actorId",
-        "detail"
+        "detail",
+        "drm",
+        "deviceBound"
     };
 
     static final int CHUNK = 2000;
@@ -65,7 +67,9 @@ public class AuditExport {
                         e.requestId(),
                         e.clientAddress(),
                         e.actorId(),
-                        e.detail() == null ? null : e.detail().toString());
+                        e.detail() == null ? null : e.detail().toString(),
+                        drm(e),
+                        deviceBound(e));
             }
             written += chunk.size();
             if (!chunk.isEmpty()) {
@@ -74,6 +78,29 @@ public class AuditExport {
             out.flush();
         } while (chunk.size() == CHUNK);
         return written;
+    }
+
+    /**
+     * The DRM of a token event, from its detail; a token event from before multi-DRM names none
+     * and was FairPlay's. Empty for any other event.
+     */
+    static String drm(AuditEventView e) {
+        if (e.detail() != null && e.detail().containsKey("drm")) {
+            return e.detail().getString("drm", null);
+        }
+        return AuditReports.TOKEN_TYPES.contains(e.type()) ? "fairplay" : null;
+    }
+
+    /** Whether a granted token was bound to a device: the detail's guarantee, else the request type's. */
+    static String deviceBound(AuditEventView e) {
+        if (e.outcome() != AuditOutcome.GRANTED || !AuditReports.TOKEN_TYPES.contains(e.type())) {
+            return null;
+        }
+        jakarta.json.JsonValue value = e.detail() == null ? null : e.detail().get("deviceBound");
+        if (value != null) {
+            return Boolean.toString(value.getValueType() == jakarta.json.JsonValue.ValueType.TRUE);
+        }
+        return Boolean.toString(e.type() == AuditType.DEVICE_BOUND_TOKEN);
     }
 
     private static String text(Instant instant) {

@@ -140,7 +140,59 @@ public class AuditReports {
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .getSingleResult();
-        return new AuditSummary(from, to, perDay, perContent, refusals, activeDevices);
+        return new AuditSummary(from, to, perDay, perContent, refusals, activeDevices, perDrm(from, to));
+    }
+
+    /** The DRMs a token event names in its detail (ContentAdministration and EntitlementService write them). */
+    static final List<String> DRMS = List.of("fairplay", "widevine", "playready");
+
+    /**
+     * Tokens per DRM, read from the detail's {@code "drm"} and {@code "deviceBound"} members: the
+     * DRM is not a column of the trail (the ledger's record format stays as it is). An event
+     * without a DRM is FairPlay's; one without {@code deviceBound} is bound if device-bound.
+     */
+    private List<AuditSummary.DrmCount> perDrm(Instant from, Instant to) {
+        List<AuditSummary.DrmCount> counts = new ArrayList<>();
+        long all = tokens(from, to, null, null);
+        long allBound = tokens(from, to, null, true);
+        long others = 0;
+        long othersBound = 0;
+        for (String drm : DRMS.subList(1, DRMS.size())) {
+            long tokens = tokens(from, to, drm, null);
+            long bound = tokens(from, to, drm, true);
+            others += tokens;
+            othersBound += bound;
+            counts.add(new AuditSummary.DrmCount(drm, tokens, bound));
+        }
+        counts.add(0, new AuditSummary.DrmCount(DRMS.get(0), all - others, allBound - othersBound));
+        return counts;
+    }
+
+    private long tokens(Instant from, Instant to, String drm, Boolean bound) {
+        StringBuilder jpql = new StringBuilder("select count(e) from AuditEvent e where e.type in :tokenTypes"
+                + " and e.outcome = :granted and e.occurredAt >= :from and e.occurredAt < :to");
+        if (drm != null) {
+            jpql.append(" and e.detail like :drm");
+        }
+        if (bound != null) {
+            // Before multi-DRM a granted device-bound token was always bound and named no guarantee.
+            jpql.append(" and (e.detail like :bound or (e.type = :deviceBound and (e.detail is null"
+                    + " or e.detail not like :anyBound)))");
+        }
+        TypedQuery<Long> query = em.createQuery(jpql.toString(), Long.class)
+                .setParameter("tokenTypes", TOKEN_TYPES)
+                .setParameter("granted", AuditOutcome.GRANTED)
+                .setParameter("from", from)
+                .setParameter("to", to);
+        if (drm != null) {
+            query.setParameter("drm", "%\"drm\":\"" + drm + "\"%");
+        }
+        if (bound != null) {
+            query.setParameter("bound", "%\"deviceBound\":true%")
+                    .setParameter("deviceBound", AuditType.DEVICE_BOUND_TOKEN)
+                    .setParameter("anyBound", "%\"deviceBound\":%");
+        }
+        return query.getSingleResult();
     }
 
     private List<Object[]> tokensInRange(String select, String groupAndOrder, Instant from, Instant to) {

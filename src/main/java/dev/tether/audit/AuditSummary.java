@@ -11,7 +11,14 @@ public record AuditSummary(
         List<DayCount> tokensPerDay,
         List<ContentCount> tokensPerContent,
         List<ReasonCount> refusalsByReason,
-        long activeDevices) {
+        long activeDevices,
+        List<DrmCount> tokensPerDrm) {
+
+    /**
+     * Tokens granted with one DRM, and how many of them were bound to a device by ExpressPlay. A
+     * token recorded before multi-DRM names no DRM: it was FairPlay's.
+     */
+    public record DrmCount(String drm, long tokens, long deviceBound) {}
 
     /** Tokens granted on one UTC day. */
     public record DayCount(LocalDate day, long tokens) {}

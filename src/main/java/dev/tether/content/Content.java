@@ -1,14 +1,21 @@
 package dev.tether.content;
 
 import dev.tether.platform.RefusedException;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,17 +72,52 @@ public class Content {
     @Version
     private long version;
 
+    /** The DRMs the title is packaged for, each with its rights; read with the title, always few. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "content_drm", joinColumns = @JoinColumn(name = "content_id"))
+    private List<DrmRights> drms = new ArrayList<>();
+
     protected Content() {}
 
+    /** A FairPlay-only title, as every title was before multi-DRM. */
     public Content(
             ContentId id, WrappedKey key, String ivHex, ContentPolicy policy, boolean registration, Instant createdAt) {
+        this(id, key, ivHex, policy, List.of(DrmRights.fairPlay()), registration, createdAt);
+    }
+
+    public Content(
+            ContentId id,
+            WrappedKey key,
+            String ivHex,
+            ContentPolicy policy,
+            List<DrmRights> drms,
+            boolean registration,
+            Instant createdAt) {
         this.contentId = Objects.requireNonNull(id).value();
         setKey(key);
         this.ivHex = requireHex16(ivHex, "IV");
         setPolicy(policy);
+        setDrms(drms);
         this.registration = registration;
         this.policyVersion = 1;
         this.createdAt = Objects.requireNonNull(createdAt);
+    }
+
+    /** At least one DRM, each at most once. */
+    private void setDrms(List<DrmRights> given) {
+        Objects.requireNonNull(given, "drms");
+        if (given.isEmpty()) {
+            throw new IllegalArgumentException("a title is packaged for at least one DRM");
+        }
+        EnumSet<Drm> seen = EnumSet.noneOf(Drm.class);
+        for (DrmRights rights : given) {
+            if (!seen.add(rights.drm())) {
+                throw new IllegalArgumentException(
+                        "a title lists each DRM once; " + rights.drm().wire() + " twice");
+            }
+        }
+        this.drms.clear();
+        this.drms.addAll(given);
     }
 
     /** Whether {@code hex} is a 16-byte key or IV in hex, as ExpressPlay wants them. */
@@ -106,11 +148,22 @@ public class Content {
 
     /** A new policy and, optionally, new key material; a retired title is not changed any more. */
     public void update(ContentPolicy policy, Optional<WrappedKey> key, Optional<String> iv, Instant now) {
+        update(policy, key, iv, Optional.empty(), now);
+    }
+
+    /** As {@link #update(ContentPolicy, Optional, Optional, Instant)}, with new DRMs when present. */
+    public void update(
+            ContentPolicy policy,
+            Optional<WrappedKey> key,
+            Optional<String> iv,
+            Optional<List<DrmRights>> newDrms,
+            Instant now) {
         if (isRetired()) {
             throw new RefusedException(
                     ContentRefusal.CONTENT_RETIRED, "Content " + contentId + " is retired and cannot change.");
         }
         setPolicy(policy);
+        newDrms.ifPresent(this::setDrms);
         key.ifPresent(this::setKey);
         iv.ifPresent(value -> this.ivHex = requireHex16(value, "IV"));
         this.policyVersion++;
@@ -146,6 +199,18 @@ public class Content {
     public ContentPolicy policy() {
         return new ContentPolicy(
                 tokenLifetime(), rentalDuration(), Optional.ofNullable(requiredGroup), deviceBindingRequired);
+    }
+
+    /** The DRMs the title is packaged for, FairPlay, Widevine, PlayReady (the database keeps no order). */
+    public List<DrmRights> drms() {
+        return drms.stream()
+                .sorted(java.util.Comparator.comparing(DrmRights::drm))
+                .toList();
+    }
+
+    /** The title's rights for {@code drm}, empty if it is not packaged for it. */
+    public Optional<DrmRights> rightsFor(Drm drm) {
+        return drms.stream().filter(rights -> rights.drm() == drm).findFirst();
     }
 
     /** Incremented by every policy or key change, so a decision can name the policy it applied. */

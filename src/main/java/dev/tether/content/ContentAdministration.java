@@ -62,7 +62,8 @@ public class ContentAdministration {
                 body.rentalDurationSeconds(),
                 body.requiredGroup(),
                 body.deviceBindingRequired());
-        Content content = new Content(id, keys.wrap(body.key(), id), body.iv(), policy, body.registration(), now);
+        List<DrmRights> drms = body.drms() == null ? List.of(DrmRights.fairPlay()) : DrmEntries.of(body.drms());
+        Content content = new Content(id, keys.wrap(body.key(), id), body.iv(), policy, drms, body.registration(), now);
         catalog.add(content);
         audit.record(describe(decision, content).granted(now).build());
         return ContentView.of(content);
@@ -82,6 +83,7 @@ public class ContentAdministration {
                 policy,
                 Optional.ofNullable(body.key()).map(k -> keys.wrap(k, id)),
                 Optional.ofNullable(body.iv()),
+                Optional.ofNullable(body.drms()).map(DrmEntries::of),
                 now);
         describe(decision, content);
         decision.detail().put("keyChanged", body.key() != null).put("ivChanged", body.iv() != null);
@@ -154,7 +156,14 @@ public class ContentAdministration {
                 .put("rentalDuration", policy.rentalDuration())
                 .put("requiredGroup", policy.requiredGroup().orElse(null))
                 .put("deviceBindingRequired", policy.deviceBindingRequired())
-                .put("masterKeyId", content.wrappedKey().masterKeyId());
+                .put("masterKeyId", content.wrappedKey().masterKeyId())
+                .put(
+                        "drms",
+                        String.join(
+                                ",",
+                                content.drms().stream()
+                                        .map(rights -> rights.drm().wire())
+                                        .toList()));
         return decision;
     }
 }

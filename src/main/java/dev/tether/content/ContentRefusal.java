@@ -14,12 +14,14 @@ public enum ContentRefusal implements Refusal {
     /** A title with this id exists: it is updated, not created again. */
     CONTENT_EXISTS,
     /** A retired title changes no more. */
-    CONTENT_RETIRED;
+    CONTENT_RETIRED,
+    /** The DRMs of a title do not fit together: one listed twice, a key id missing, another DRM's field. */
+    INVALID_DRMS;
 
     @Override
     public Kind kind() {
         return switch (this) {
-            case INVALID_CONTENT_ID -> Kind.INVALID;
+            case INVALID_CONTENT_ID, INVALID_DRMS -> Kind.INVALID;
             case UNKNOWN_CONTENT -> Kind.NOT_FOUND;
             default -> Kind.CONFLICT;
         };

@@ -3,24 +3,67 @@ package dev.tether.entitlement;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
-/** The SEES entitlement response; absent fields are left out of the JSON. */
-@JsonbPropertyOrder({"messageId", "version", "allowed", "epTokenUrl", "customerCookie", "error", "errorText"})
+/**
+ * The SEES entitlement response; absent fields are left out of the JSON. Tether's multi-DRM
+ * extension adds, for PlayReady, the license acquisition URL and the token its player needs apart,
+ * and for a device-bound request whether the token is bound to the device.
+ */
+@JsonbPropertyOrder({
+    "messageId",
+    "version",
+    "allowed",
+    "epTokenUrl",
+    "licenseAcquisitionUrl",
+    "token",
+    "deviceBound",
+    "customerCookie",
+    "error",
+    "errorText"
+})
 public record EntitlementResponse(
         @JsonbProperty("messageID") String messageId,
         @JsonbProperty("version") int version,
         @JsonbProperty("isAllowed") boolean allowed,
         @JsonbProperty("epTokenURL") String epTokenUrl,
+        @JsonbProperty("licenseAcquisitionUrl") String licenseAcquisitionUrl,
+        @JsonbProperty("token") String token,
+        @JsonbProperty("deviceBound") Boolean deviceBound,
         @JsonbProperty("customerCookie") String customerCookie,
         @JsonbProperty("error") Integer error,
         @JsonbProperty("errorText") String errorText) {
 
     public static EntitlementResponse granted(String messageId, String tokenUrl, String cookie) {
         return new EntitlementResponse(
-                messageId, EntitlementRequest.SUPPORTED_VERSION, true, tokenUrl, cookie, null, null);
+                messageId, EntitlementRequest.SUPPORTED_VERSION, true, tokenUrl, null, null, null, cookie, null, null);
+    }
+
+    /** A grant, with {@code deviceBound} stated for a device-bound request (requestType 3) only. */
+    public static EntitlementResponse granted(String messageId, Grant grant, boolean deviceBoundRequest) {
+        var playReady = grant.tokenUrl().playReady();
+        return new EntitlementResponse(
+                messageId,
+                EntitlementRequest.SUPPORTED_VERSION,
+                true,
+                grant.tokenUrl().value(),
+                playReady.map(pr -> pr.licenseAcquisitionUrl()).orElse(null),
+                playReady.map(pr -> pr.token()).orElse(null),
+                deviceBoundRequest ? grant.deviceBound() : null,
+                grant.cookie().map(Object::toString).orElse(null),
+                null,
+                null);
     }
 
     public static EntitlementResponse refused(String messageId, SeesError error, String text) {
         return new EntitlementResponse(
-                messageId, EntitlementRequest.SUPPORTED_VERSION, false, null, null, error.code(), text);
+                messageId,
+                EntitlementRequest.SUPPORTED_VERSION,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                error.code(),
+                text);
     }
 }

@@ -8,12 +8,16 @@ import dev.tether.audit.RecordsRefusals;
 import dev.tether.binding.Cookie;
 import dev.tether.binding.DeviceId;
 import dev.tether.content.ContentId;
+import dev.tether.content.Drm;
+import dev.tether.content.UnboundPolicy;
 import dev.tether.expressplay.CookieRedemptions;
 import dev.tether.expressplay.ExpressPlayBusyException;
+import dev.tether.expressplay.ExpressPlayDrmNotConfiguredException;
 import dev.tether.expressplay.ExpressPlayException;
 import dev.tether.expressplay.ExpressPlayGateway;
 import dev.tether.expressplay.ExpressPlayMisconfiguredException;
 import dev.tether.expressplay.ExpressPlayRefusedException;
+import dev.tether.expressplay.TokenRequest;
 import dev.tether.expressplay.TokenUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,9 +58,14 @@ public class EntitlementService {
 
     /** requestType 1: a token that can be redeemed until the content's token window closes. */
     public Grant timeBased(Caller caller, ContentId contentId) {
-        Decision decision = open(caller, AuditType.TIME_BASED_TOKEN, contentId);
+        return timeBased(caller, contentId, Drm.FAIRPLAY);
+    }
+
+    /** requestType 1 for {@code drm}'s token. */
+    public Grant timeBased(Caller caller, ContentId contentId, Drm drm) {
+        Decision decision = open(caller, AuditType.TIME_BASED_TOKEN, contentId, drm);
         Instant now = Instant.now();
-        EntitlementSteps.TokenOrder order = steps.timeBased(decision, caller, contentId, now);
+        EntitlementSteps.TokenOrder order = steps.timeBased(decision, caller, contentId, drm, now);
         return grant(decision, caller, now, order, Optional.empty());
     }
 
@@ -65,9 +74,14 @@ public class EntitlementService {
      * carries it. Redeeming that token makes ExpressPlay log the device's id against the cookie.
      */
     public Grant register(Caller caller, ContentId requested, Optional<String> clientCookie) {
-        Decision decision = open(caller, AuditType.REGISTRATION, requested);
+        return register(caller, requested, clientCookie, Drm.FAIRPLAY);
+    }
+
+    /** requestType 2 for a device of {@code drm}: the registration content's token of that DRM. */
+    public Grant register(Caller caller, ContentId requested, Optional<String> clientCookie, Drm drm) {
+        Decision decision = open(caller, AuditType.REGISTRATION, requested, drm);
         Instant now = Instant.now();
-        EntitlementSteps.TokenOrder order = steps.register(decision, caller, requested, clientCookie, now);
+        EntitlementSteps.TokenOrder order = steps.register(decision, caller, requested, clientCookie, drm, now);
         return grant(decision, caller, now, order, order.request().cookie());
     }
 
@@ -77,10 +91,19 @@ public class EntitlementService {
      * stored; a device that would take a new slot is admitted under the user's device limit.
      */
     public Grant deviceBound(Caller caller, ContentId contentId, Optional<String> cookie) {
-        Decision decision = open(caller, AuditType.DEVICE_BOUND_TOKEN, contentId);
+        return deviceBound(caller, contentId, cookie, Drm.FAIRPLAY);
+    }
+
+    /**
+     * requestType 3 for {@code drm}'s token. With a DRM whose tokens ExpressPlay cannot bind
+     * (Widevine), the title's policy refuses (4003), or lets the admitted device have a time-bound
+     * token, which the grant and its audit event state as {@code deviceBound: false}.
+     */
+    public Grant deviceBound(Caller caller, ContentId contentId, Optional<String> cookie, Drm drm) {
+        Decision decision = open(caller, AuditType.DEVICE_BOUND_TOKEN, contentId, drm);
         Instant now = Instant.now();
         EntitlementSteps.BoundOrder bound =
-                retried(caller, () -> steps.deviceBound(decision, caller, contentId, cookie, now));
+                retried(caller, () -> steps.deviceBound(decision, caller, contentId, cookie, drm, now));
         EntitlementSteps.TokenOrder order;
         if (bound.admitted().isPresent()) {
             order = bound.admitted().get();
@@ -91,12 +114,14 @@ public class EntitlementService {
         return grant(decision, caller, now, order, Optional.empty());
     }
 
-    private Decision open(Caller caller, AuditType type, ContentId contentId) {
-        return decisions
+    private Decision open(Caller caller, AuditType type, ContentId contentId, Drm drm) {
+        Decision decision = decisions
                 .open(type)
                 .user(caller.user())
                 .request(caller.requestId(), caller.clientAddress())
                 .content(contentId);
+        decision.detail().put("drm", drm.wire());
+        return decision;
     }
 
     /**
@@ -150,14 +175,38 @@ public class EntitlementService {
      */
     private Grant grant(
             Decision decision, Caller caller, Instant now, EntitlementSteps.TokenOrder order, Optional<Cookie> cookie) {
+        TokenRequest request = order.request();
         TokenUrl url;
         try {
-            url = expressPlay.requestToken(order.request());
+            url = expressPlay.requestToken(request);
         } catch (ExpressPlayException e) {
-            throw refusal(decision, caller, e);
+            if (!unboundAllowed(request, e)) {
+                throw refusal(decision, caller, e);
+            }
+            // The account cannot bind (-6008) and the title's policy takes a time-bound token
+            // for the device it just admitted: asked again without the device restriction.
+            decision.detail()
+                    .put("unboundPolicy", UnboundPolicy.TIME_BOUND.wire())
+                    .put("bindingRefusedBy", -6008);
+            request = request.withoutDevice();
+            try {
+                url = expressPlay.requestToken(request);
+            } catch (ExpressPlayException again) {
+                throw refusal(decision, caller, again);
+            }
         }
+        boolean deviceBound = request.device().isPresent();
+        decision.detail().put("deviceBound", deviceBound);
         audit.commit(decision.granted(now).token(url.value(), order.expiry()).build());
-        return new Grant(url, cookie);
+        return new Grant(url, cookie, deviceBound);
+    }
+
+    /** Whether a device-bound request refused for lack of binding may be asked again time-bound, by the title's policy. */
+    private static boolean unboundAllowed(TokenRequest request, ExpressPlayException e) {
+        return e instanceof ExpressPlayRefusedException refused
+                && refused.isDeviceBindingUnsupported()
+                && request.device().isPresent()
+                && request.rights().unboundPolicy() == UnboundPolicy.TIME_BOUND;
     }
 
     /**
@@ -167,6 +216,10 @@ public class EntitlementService {
      */
     private static EntitlementRefusedException refusal(Decision decision, Caller caller, ExpressPlayException e) {
         AuditType type = decision.type();
+        if (e instanceof ExpressPlayDrmNotConfiguredException notConfigured) {
+            LOG.warning(() -> "A " + type + " request for " + notConfigured.drm() + ": " + e.getMessage());
+            return EntitlementSteps.refusal(caller, SeesError.DRM_NOT_CONFIGURED);
+        }
         if (e instanceof ExpressPlayMisconfiguredException misconfigured) {
             decision.detail()
                     .put("expressPlayStatus", 401)
@@ -188,6 +241,9 @@ public class EntitlementService {
                     + refused.expressPlayMessage());
             if (refused.isDeviceBindingUnsupported()) {
                 return EntitlementSteps.refusal(caller, SeesError.DEVICE_BINDING_UNSUPPORTED);
+            }
+            if (refused.isDrmDisabled()) {
+                return EntitlementSteps.refusal(caller, SeesError.DRM_DISABLED);
             }
             return new EntitlementRefusedException(
                     SeesError.EXPRESSPLAY_REFUSED,

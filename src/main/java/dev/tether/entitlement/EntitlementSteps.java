@@ -14,6 +14,9 @@ import dev.tether.content.Content;
 import dev.tether.content.ContentCatalog;
 import dev.tether.content.ContentId;
 import dev.tether.content.ContentPolicy;
+import dev.tether.content.Drm;
+import dev.tether.content.DrmRights;
+import dev.tether.content.UnboundPolicy;
 import dev.tether.expressplay.TokenRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,12 +60,24 @@ public class EntitlementSteps {
      * A device-bound request that passed the checks: admitted already if its binding was resolved,
      * else waiting for ExpressPlay to name its device.
      */
-    public record BoundOrder(Content content, Cookie cookie, Optional<TokenOrder> admitted) {}
+    public record BoundOrder(Content content, Cookie cookie, Optional<TokenOrder> admitted, DrmRights rights) {
+
+        public BoundOrder(Content content, Cookie cookie, Optional<TokenOrder> admitted) {
+            this(content, cookie, admitted, DrmRights.fairPlay());
+        }
+    }
 
     /** requestType 1: the title's checks; a title that needs device binding gets no time-based token. */
     @Transactional
     public TokenOrder timeBased(Decision decision, Caller caller, ContentId contentId, Instant now) {
+        return timeBased(decision, caller, contentId, Drm.FAIRPLAY, now);
+    }
+
+    /** requestType 1 for {@code drm}: also refused if the title is not packaged for it (2005). */
+    @Transactional
+    public TokenOrder timeBased(Decision decision, Caller caller, ContentId contentId, Drm drm, Instant now) {
         Content content = entitled(decision, caller, contentId);
+        DrmRights rights = packagedFor(caller, content, drm);
         if (content.policy().deviceBindingRequired()) {
             // Such a title is licensed to registered devices only: a time-based token would play anywhere.
             decision.detail().put("deviceBindingRequired", true);
@@ -71,7 +86,9 @@ public class EntitlementSteps {
         Instant expiry = content.tokenExpiry(now);
         withWindow(decision, content);
         return new TokenOrder(
-                TokenRequest.timeBound(catalog.keyMaterial(content), expiry, content.rentalDuration()), expiry);
+                TokenRequest.timeBound(catalog.keyMaterial(content), expiry, content.rentalDuration())
+                        .forDrm(rights),
+                expiry);
     }
 
     /**
@@ -82,9 +99,28 @@ public class EntitlementSteps {
     @Transactional
     public TokenOrder register(
             Decision decision, Caller caller, ContentId requested, Optional<String> clientCookie, Instant now) {
+        return register(decision, caller, requested, clientCookie, Drm.FAIRPLAY, now);
+    }
+
+    /** requestType 2 for a device of {@code drm}: the registration content must be packaged for it. */
+    @Transactional
+    public TokenOrder register(
+            Decision decision,
+            Caller caller,
+            ContentId requested,
+            Optional<String> clientCookie,
+            Drm drm,
+            Instant now) {
         available(caller, requested);
         Content registration =
                 catalog.registrationContent().orElseThrow(() -> refusal(caller, SeesError.NO_REGISTRATION_CONTENT));
+        DrmRights registrationRights = registration
+                .rightsFor(drm)
+                .orElseThrow(() -> new EntitlementRefusedException(
+                        SeesError.NO_REGISTRATION_CONTENT,
+                        caller.requestId(),
+                        "Device registration is not configured for " + drm.wire()
+                                + ": the registration content is not packaged for it."));
         Cookie cookie = clientCookie.map(text -> wellFormed(caller, text)).orElseGet(Cookie::mint);
         decision.cookie(cookie);
         if (bindings.exists(cookie)) {
@@ -98,7 +134,10 @@ public class EntitlementSteps {
             throw refusal(caller, SeesError.COOKIE_IN_USE);
         }
         Instant expiry = registration.tokenExpiry(now);
-        return new TokenOrder(TokenRequest.registration(catalog.keyMaterial(registration), expiry, cookie), expiry);
+        return new TokenOrder(
+                TokenRequest.registration(catalog.keyMaterial(registration), expiry, cookie)
+                        .forDrm(registrationRights),
+                expiry);
     }
 
     /**
@@ -108,14 +147,38 @@ public class EntitlementSteps {
     @Transactional
     public BoundOrder deviceBound(
             Decision decision, Caller caller, ContentId contentId, Optional<String> cookieText, Instant now) {
+        return deviceBound(decision, caller, contentId, cookieText, Drm.FAIRPLAY, now);
+    }
+
+    /**
+     * requestType 3 for {@code drm}. A DRM that cannot bind a token to a device is refused with 4003
+     * here, before anything is asked of ExpressPlay, unless the title's policy lets an admitted
+     * device have a time-bound token.
+     */
+    @Transactional
+    public BoundOrder deviceBound(
+            Decision decision, Caller caller, ContentId contentId, Optional<String> cookieText, Drm drm, Instant now) {
         Content content = entitled(decision, caller, contentId);
+        DrmRights rights = packagedFor(caller, content, drm);
+        if (!drm.bindsDevices()) {
+            decision.detail().put("unboundPolicy", rights.unboundPolicy().wire());
+            if (rights.unboundPolicy() == UnboundPolicy.REFUSE) {
+                throw new EntitlementRefusedException(
+                        SeesError.DEVICE_BINDING_UNSUPPORTED,
+                        caller.requestId(),
+                        "ExpressPlay cannot bind a " + drm.wire() + " token to a device, and this title's policy"
+                                + " refuses a token that is not bound; ask with another drm, or for a time-based token"
+                                + " (requestType 1).");
+            }
+        }
         Cookie cookie = wellFormed(caller, cookieText.orElseThrow(() -> refusal(caller, SeesError.NOT_REGISTERED)));
         decision.cookie(cookie);
         DeviceBinding binding = binding(decision, caller, cookie, now);
-        BoundOrder order = new BoundOrder(content, cookie, Optional.empty());
+        BoundOrder order = new BoundOrder(content, cookie, Optional.empty(), rights);
         // A resolved binding needs nothing of ExpressPlay before the token: admit it in this transaction.
         return binding.deviceId().isPresent()
-                ? new BoundOrder(content, cookie, Optional.of(admitted(decision, caller, order, binding, null, now)))
+                ? new BoundOrder(
+                        content, cookie, Optional.of(admitted(decision, caller, order, binding, null, now)), rights)
                 : order;
     }
 
@@ -179,10 +242,38 @@ public class EntitlementSteps {
         Content content = order.content();
         Instant expiry = content.tokenExpiry(now);
         withWindow(decision, content);
+        if (!order.rights().drm().bindsDevices()) {
+            // The title's policy allows it: a time-bound token for an admitted device, not bound to it.
+            return new TokenOrder(
+                    new TokenRequest(
+                            catalog.keyMaterial(content),
+                            expiry,
+                            content.rentalDuration(),
+                            Optional.of(order.cookie()),
+                            Optional.empty(),
+                            order.rights()),
+                    expiry);
+        }
         return new TokenOrder(
                 TokenRequest.deviceBound(
-                        catalog.keyMaterial(content), expiry, content.rentalDuration(), order.cookie(), device),
+                                catalog.keyMaterial(content), expiry, content.rentalDuration(), order.cookie(), device)
+                        .forDrm(order.rights()),
                 expiry);
+    }
+
+    /** The title's rights for {@code drm}, or the refusal of a title not packaged for it (2005). */
+    private static DrmRights packagedFor(Caller caller, Content content, Drm drm) {
+        return content.rightsFor(drm)
+                .orElseThrow(() -> new EntitlementRefusedException(
+                        SeesError.DRM_NOT_AVAILABLE,
+                        caller.requestId(),
+                        "This title is not available for " + drm.wire() + "; it is packaged for "
+                                + String.join(
+                                        ", ",
+                                        content.drms().stream()
+                                                .map(rights -> rights.drm().wire())
+                                                .toList())
+                                + "."));
     }
 
     /** The cookie's binding, if it is the caller's, unexpired and not ended. */

@@ -20,6 +20,10 @@ public enum SeesError implements Refusal {
     UNKNOWN_CONTENT(2001, false, "No content with this contentID can be licensed."),
     CONTENT_RETIRED(2002, false, "This title is no longer available."),
     GROUP_REQUIRED(2003, false, "Your subscription does not include this title."),
+    DRM_NOT_AVAILABLE(
+            2005,
+            false,
+            "This title is not available for this DRM; ask with another drm (fairplay, widevine or playready) this title is packaged for."),
     DEVICE_BINDING_REQUIRED(
             2004,
             false,
@@ -56,7 +60,10 @@ public enum SeesError implements Refusal {
     TETHER_BUSY(
             4005,
             false,
-            "Tether is serving as many license requests as it is sized for right now; try again in a second.");
+            "Tether is serving as many license requests as it is sized for right now; try again in a second."),
+    DRM_DISABLED(4006, false, "This DRM is disabled for Tether's ExpressPlay account; ask with another drm."),
+    DRM_NOT_CONFIGURED(
+            4007, false, "This Tether is not configured for this DRM's ExpressPlay token API; ask with another drm.");
 
     private final int code;
     private final boolean malformedRequest;

@@ -5,6 +5,7 @@ import dev.tether.audit.Decision;
 import dev.tether.audit.Decisions;
 import dev.tether.audit.RecordsRefusals;
 import dev.tether.content.ContentId;
+import dev.tether.content.Drm;
 import dev.tether.platform.StrictJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -114,7 +115,16 @@ public class SeesRequests {
             }
             cookie = Optional.of(cookieString.getString());
         }
-        return new EntitlementRequest(messageId, type, new ContentId(contentString.getString()), cookie);
+        Drm drm = Drm.FAIRPLAY;
+        JsonValue drmValue = json.get("drm");
+        if (drmValue != null && drmValue.getValueType() != JsonValue.ValueType.NULL) {
+            if (!(drmValue instanceof JsonString drmString)) {
+                throw refuse(messageId, SeesError.INVALID_REQUEST, "drm must be a string: " + Drm.NAMES + ".");
+            }
+            drm = Drm.ofWire(drmString.getString())
+                    .orElseThrow(() -> refuse(messageId, SeesError.INVALID_REQUEST, "drm must be " + Drm.NAMES + "."));
+        }
+        return new EntitlementRequest(messageId, type, new ContentId(contentString.getString()), cookie, drm);
     }
 
     /** An integral JSON number that fits an int, or null. */

@@ -48,14 +48,13 @@ public class SeesResource {
         EntitlementRequest request = requests.read(body, contentType, contentEncoding, anonymous);
         Caller caller = anonymous.forRequest(request.messageId());
         Grant grant = switch (request.type()) {
-            case TIME_BASED -> service.timeBased(caller, request.contentId());
-            case DEVICE_REGISTRATION -> service.register(caller, request.contentId(), request.customerCookie());
-            case DEVICE_BOUND -> service.deviceBound(caller, request.contentId(), request.customerCookie());
+            case TIME_BASED -> service.timeBased(caller, request.contentId(), request.drm());
+            case DEVICE_REGISTRATION ->
+                service.register(caller, request.contentId(), request.customerCookie(), request.drm());
+            case DEVICE_BOUND ->
+                service.deviceBound(caller, request.contentId(), request.customerCookie(), request.drm());
         };
-        return EntitlementResponse.granted(
-                request.messageId(),
-                grant.tokenUrl().value(),
-                grant.cookie().map(Object::toString).orElse(null));
+        return EntitlementResponse.granted(request.messageId(), grant, request.type() == RequestType.DEVICE_BOUND);
     }
 
     /** The path of the original SEES servlet, for clients written against it. */

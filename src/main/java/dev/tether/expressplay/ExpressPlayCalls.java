@@ -177,7 +177,7 @@ public class ExpressPlayCalls {
      * dropped connection, read timeout) is transient; anything else (an unreadable or wrong-typed
      * body) is a misbehaving answer.
      */
-    private static ExpressPlayUnavailableException unreachable(String api, ProcessingException e) {
+    static ExpressPlayUnavailableException unreachable(String api, ProcessingException e) {
         if (ExpressPlayErrorMapper.hasIoCause(e)) {
             return new ExpressPlayUnavailableException("ExpressPlay " + api + " could not be reached", e);
         }

@@ -28,13 +28,34 @@ public class ExpressPlayGateway {
     ExpressPlayCalls calls;
 
     @Inject
+    WidevineCalls widevine;
+
+    @Inject
+    PlayReadyCalls playReady;
+
+    @Inject
     ExpressPlayStats stats;
 
     @Inject
     ExpressPlayAccount account;
 
+    /** A token from the token API of the request's DRM, each behind its own circuit and bulkhead. */
     public TokenUrl requestToken(TokenRequest request) {
-        return guarded(Endpoint.TOKEN, () -> calls.requestToken(request));
+        return switch (request.drm()) {
+            case FAIRPLAY -> guarded(Endpoint.TOKEN, () -> calls.requestToken(request));
+            case WIDEVINE -> {
+                if (!widevine.isConfigured()) {
+                    throw new ExpressPlayDrmNotConfiguredException(request.drm(), WidevineCalls.URL_KEY);
+                }
+                yield guarded(Endpoint.WIDEVINE_TOKEN, () -> widevine.requestToken(request));
+            }
+            case PLAYREADY -> {
+                if (!playReady.isConfigured()) {
+                    throw new ExpressPlayDrmNotConfiguredException(request.drm(), PlayReadyCalls.URL_KEY);
+                }
+                yield guarded(Endpoint.PLAYREADY_TOKEN, () -> playReady.requestToken(request));
+            }
+        };
     }
 
     /** The devices ExpressPlay's history shows redeeming a token carrying {@code cookie}. */

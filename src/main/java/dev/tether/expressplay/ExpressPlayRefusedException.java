@@ -27,8 +27,16 @@ public class ExpressPlayRefusedException extends ExpressPlayException {
         return expressPlayMessage;
     }
 
-    /** -6008: the account cannot put a device restriction into a FairPlay token. */
+    /** -6008 (FairPlay) or -7002 (Widevine): the account cannot put a device restriction into the token. */
     public boolean isDeviceBindingUnsupported() {
-        return errorCode == ExpressPlayErrors.DEVICE_BINDING_UNSUPPORTED;
+        return errorCode == ExpressPlayErrors.DEVICE_BINDING_UNSUPPORTED
+                || errorCode == ExpressPlayErrors.WIDEVINE_DEVICE_BINDING_UNSUPPORTED;
+    }
+
+    /** -6009, -7011 or -5002: the account does not serve the DRM that was asked for. */
+    public boolean isDrmDisabled() {
+        return errorCode == ExpressPlayErrors.FAIRPLAY_DISABLED
+                || errorCode == ExpressPlayErrors.WIDEVINE_DISABLED
+                || errorCode == ExpressPlayErrors.PLAYREADY_DISABLED;
     }
 }

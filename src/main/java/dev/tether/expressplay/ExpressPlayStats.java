@@ -17,8 +17,11 @@ public class ExpressPlayStats {
 
     /** The ExpressPlay endpoints Tether calls. */
     public enum Endpoint {
+        /** FairPlay's token API (its name from before multi-DRM, kept for the operators' dashboards). */
         TOKEN,
-        RECORDS
+        RECORDS,
+        WIDEVINE_TOKEN,
+        PLAYREADY_TOKEN
     }
 
     /** How a call through the gateway ended. */

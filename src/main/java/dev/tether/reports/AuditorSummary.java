@@ -13,6 +13,7 @@ public record AuditorSummary(
         List<AuditSummary.ContentCount> tokensPerContent,
         List<AuditSummary.ReasonCount> refusalsByReason,
         long activeDevices,
+        List<AuditSummary.DrmCount> tokensPerDrm,
         DeviceLimitReport nearDeviceLimit) {
 
     static AuditorSummary of(AuditSummary trail, DeviceLimitReport nearDeviceLimit) {
@@ -23,6 +24,7 @@ public record AuditorSummary(
                 trail.tokensPerContent(),
                 trail.refusalsByReason(),
                 trail.activeDevices(),
+                trail.tokensPerDrm(),
                 nearDeviceLimit);
     }
 }

@@ -47,6 +47,33 @@ public class AccountsResource {
         return mode(customerId);
     }
 
+    /** Which DRMs the account was made to refuse (-6009, -7011, -5002). */
+    public record Drms(java.util.Set<String> disabled) {}
+
+    /** Whether a DRM's token API serves the account: {@code {"enabled": false}} disables it. */
+    public record DrmMode(@NotNull Boolean enabled) {}
+
+    @GET
+    @Path("drms")
+    public Drms drms(@PathParam("customerId") String customerId) {
+        return new Drms(accounts.disabledDrms(checked(customerId)));
+    }
+
+    @PUT
+    @Path("drms/{drm}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Drms setDrm(
+            @PathParam("customerId") String customerId, @PathParam("drm") String drm, @NotNull DrmMode mode) {
+        if (!drm.matches("fairplay|widevine|playready")) {
+            throw ProblemException.badRequest("drm", "A DRM is fairplay, widevine or playready.");
+        }
+        if (mode.enabled() == null) {
+            throw ProblemException.badRequest("drm-mode", "Give 'enabled': true or false.");
+        }
+        accounts.setDrmEnabled(checked(customerId), drm, mode.enabled());
+        return drms(customerId);
+    }
+
     @DELETE
     public Response reset(@PathParam("customerId") String customerId) {
         accounts.resetDeviceBinding(checked(customerId));

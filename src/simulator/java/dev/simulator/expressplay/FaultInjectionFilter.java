@@ -73,12 +73,15 @@ public class FaultInjectionFilter implements ContainerRequestFilter, ContainerRe
             }
             case MALFORMED_BODY ->
                 switch (endpoint) {
-                    case TOKEN ->
+                    case TOKEN, WIDEVINE_TOKEN ->
                         Response.ok("%%not-a-token-url", "text/uri-list").build();
+                    case PLAYREADY_TOKEN ->
+                        Response.ok("{\"licenseAcquisitionUrl\": ", MediaType.APPLICATION_JSON_TYPE)
+                                .build();
                     case RECORDS ->
                         Response.ok("[{\"eventId\": \"1\", \"cookie\": ", MediaType.APPLICATION_JSON_TYPE)
                                 .build();
-                    case RIGHTS ->
+                    case RIGHTS, DRM_LICENSE ->
                         Response.ok(new byte[] {0x00, 0x01}, MediaType.APPLICATION_OCTET_STREAM_TYPE)
                                 .build();
                 };
@@ -96,9 +99,9 @@ public class FaultInjectionFilter implements ContainerRequestFilter, ContainerRe
     /** The content type an endpoint answers with when it succeeds. */
     private static String answers(SimulatedEndpoint endpoint) {
         return switch (endpoint) {
-            case TOKEN -> "text/uri-list";
-            case RECORDS -> MediaType.APPLICATION_JSON;
-            case RIGHTS -> MediaType.APPLICATION_OCTET_STREAM;
+            case TOKEN, WIDEVINE_TOKEN -> "text/uri-list";
+            case RECORDS, PLAYREADY_TOKEN -> MediaType.APPLICATION_JSON;
+            case RIGHTS, DRM_LICENSE -> MediaType.APPLICATION_OCTET_STREAM;
         };
     }
 

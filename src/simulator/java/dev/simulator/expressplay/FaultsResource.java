@@ -47,7 +47,8 @@ public class FaultsResource {
             throw ProblemException.badRequest("fault-latency", "A LATENCY fault needs 'latencyMs'.");
         }
         if (fault.kind() == FaultKind.HOLD_BACK
-                && (fault.endpoint() != SimulatedEndpoint.RIGHTS || fault.latencyMs() == null)) {
+                && ((fault.endpoint() != SimulatedEndpoint.RIGHTS && fault.endpoint() != SimulatedEndpoint.DRM_LICENSE)
+                        || fault.latencyMs() == null)) {
             throw ProblemException.badRequest(
                     "fault-hold-back",
                     "A HOLD_BACK fault holds redemptions back: it needs endpoint 'RIGHTS' and 'latencyMs'.");

@@ -4,5 +4,9 @@ package dev.simulator.expressplay;
 public enum SimulatedEndpoint {
     TOKEN,
     RECORDS,
-    RIGHTS
+    RIGHTS,
+    WIDEVINE_TOKEN,
+    PLAYREADY_TOKEN,
+    /** Widevine's rights and PlayReady's license endpoint: the license requests of their players. */
+    DRM_LICENSE
 }

@@ -52,6 +52,9 @@ public class SimulatedRightsApi {
         } catch (SimulatedToken.InvalidTokenException e) {
             return SimulatorErrors.refuse(ErrorCodes.INVALID_TOKEN, e.getMessage(), true);
         }
+        if (!SimulatedToken.FAIRPLAY.equals(token.drm())) {
+            return SimulatorErrors.refuse(ErrorCodes.INVALID_TOKEN, "not a FairPlay token", true);
+        }
         Instant now = Instant.now();
         if (!now.isBefore(token.expiresAt())) {
             return SimulatorErrors.refuse(ErrorCodes.INVALID_TOKEN, "token expired", true);

@@ -71,6 +71,10 @@ public class SimulatedTokenApi {
         if (account.isPresent()) {
             return SimulatorErrors.refuse(account.get(), ErrorCodes.message(account.get()), json);
         }
+        if (!accounts.serves(p.getFirst("customerAuthenticator"), SimulatedToken.FAIRPLAY)) {
+            return SimulatorErrors.refuse(
+                    ErrorCodes.FAIRPLAY_DISABLED, ErrorCodes.message(ErrorCodes.FAIRPLAY_DISABLED), json);
+        }
         String key = p.getFirst("contentKey");
         if (key == null || key.isEmpty()) {
             return SimulatorErrors.refuse(ErrorCodes.BAD_CONTENT_KEY, "contentKey missing", json);

@@ -31,6 +31,30 @@ public class SimulatorAccounts {
 
     private final Map<String, Boolean> deviceBindingOverrides = new ConcurrentHashMap<>();
 
+    /** The DRMs ("fairplay", "widevine", "playready") an admin disabled per customer id. */
+    private final Map<String, Set<String>> disabledDrms = new ConcurrentHashMap<>();
+
+    /** Whether the account of an accepted authenticator may have tokens of {@code drm}. */
+    boolean serves(String authenticator, String drm) {
+        return !disabledDrms.getOrDefault(customerId(authenticator), Set.of()).contains(drm);
+    }
+
+    Set<String> disabledDrms(String customerId) {
+        return Set.copyOf(disabledDrms.getOrDefault(customerId, Set.of()));
+    }
+
+    void setDrmEnabled(String customerId, String drm, boolean enabled) {
+        disabledDrms.compute(customerId, (id, current) -> {
+            Set<String> next = new java.util.TreeSet<>(current == null ? Set.of() : current);
+            if (enabled) {
+                next.remove(drm);
+            } else {
+                next.add(drm);
+            }
+            return next.isEmpty() ? null : Set.copyOf(next);
+        });
+    }
+
     /** Empty if accepted, else the ExpressPlay error code: missing or invalid authenticator. */
     Optional<Integer> check(String authenticator) {
         if (authenticator == null || authenticator.isEmpty()) {

@@ -60,10 +60,15 @@ public class TransactionHistory {
 
     /** Logs a redemption, held back from record retrieval if a fault says so. */
     public Event log(String cookie, String deviceId, String assetId) {
+        return log(cookie, deviceId, assetId, "FP_LICENSE");
+    }
+
+    /** Logs a redemption of the given type: FP_LICENSE, WV_LICENSE or PR_LICENSE. */
+    public Event log(String cookie, String deviceId, String assetId, String type) {
         Duration held = faults.holdBack(SimulatedEndpoint.RIGHTS);
         synchronized (events) {
             Instant now = clock.instant();
-            Event event = new Event(++lastId, now, now.plus(held), cookie, "FP_LICENSE", deviceId, assetId);
+            Event event = new Event(++lastId, now, now.plus(held), cookie, type, deviceId, assetId);
             events.addLast(event);
             if (events.size() > CAPACITY) {
                 events.removeFirst();

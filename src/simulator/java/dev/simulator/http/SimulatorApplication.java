@@ -2,11 +2,16 @@ package dev.simulator.http;
 
 import dev.simulator.expressplay.AccountsResource;
 import dev.simulator.expressplay.DeviceLab;
+import dev.simulator.expressplay.DrmDeviceLab;
 import dev.simulator.expressplay.FaultInjectionFilter;
 import dev.simulator.expressplay.FaultsResource;
+import dev.simulator.expressplay.SimulatedPlayReadyLicenseApi;
+import dev.simulator.expressplay.SimulatedPlayReadyTokenApi;
 import dev.simulator.expressplay.SimulatedRecordApi;
 import dev.simulator.expressplay.SimulatedRightsApi;
 import dev.simulator.expressplay.SimulatedTokenApi;
+import dev.simulator.expressplay.SimulatedWidevineRightsApi;
+import dev.simulator.expressplay.SimulatedWidevineTokenApi;
 import dev.simulator.sso.AdminOnlyFilter;
 import dev.simulator.sso.DevelopmentSso;
 import jakarta.ws.rs.ApplicationPath;
@@ -30,7 +35,12 @@ public class SimulatorApplication extends Application {
                 SimulatedTokenApi.class,
                 SimulatedRightsApi.class,
                 SimulatedRecordApi.class,
+                SimulatedWidevineTokenApi.class,
+                SimulatedWidevineRightsApi.class,
+                SimulatedPlayReadyTokenApi.class,
+                SimulatedPlayReadyLicenseApi.class,
                 DeviceLab.class,
+                DrmDeviceLab.class,
                 FaultsResource.class,
                 AccountsResource.class,
                 FaultInjectionFilter.class,

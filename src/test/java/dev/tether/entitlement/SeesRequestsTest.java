@@ -119,6 +119,39 @@ class SeesRequestsTest {
         assertAuditedAsInvalid(error, knowsMessageId ? ID : null);
     }
 
+    @ParameterizedTest(name = "drm {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ,\"drm\":\"fairplay\"  | FAIRPLAY
+            ,\"drm\":\"widevine\"  | WIDEVINE
+            ,\"drm\":\"playready\" | PLAYREADY
+            ,\"drm\":null          | FAIRPLAY
+            ' '                      | FAIRPLAY
+            """)
+    void theDrmMemberIsFairPlayWhenAbsent(String member, dev.tether.content.Drm drm) throws Exception {
+        EntitlementRequest request = read(
+                "application/json",
+                "{\"messageID\":\"" + ID + "\",\"version\":1,\"contentID\":\"movie\"" + member.strip() + "}");
+
+        assertEquals(drm, request.drm());
+    }
+
+    @ParameterizedTest(name = "drm {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            \"FairPlay\" | drm must be fairplay, widevine or playready.
+            \"clearkey\" | drm must be fairplay, widevine or playready.
+            1            | drm must be a string: fairplay, widevine or playready.
+            """)
+    void anUnknownDrmIsAnInvalidRequest(String value, String text) {
+        EntitlementRefusedException refused = assertThrows(
+                EntitlementRefusedException.class,
+                () -> read(
+                        "application/json",
+                        "{\"messageID\":\"" + ID + "\",\"version\":1,\"contentID\":\"movie\",\"drm\":" + value + "}"));
+
+        assertEquals(SeesError.INVALID_REQUEST, refused.error());
+        assertEquals(text, refused.text());
+    }
+
     @Test
     void aContentIdOf128CharactersIsReadAnd129AreRefused() throws Exception {
         String longest = "c".repeat(128);

@@ -301,7 +301,9 @@ class AuditReportingIT extends TetherIT {
                         "requestId",
                         "clientAddress",
                         "actorId",
-                        "detail"),
+                        "detail",
+                        "drm",
+                        "deviceBound"),
                 rows.get(0));
         List<List<String>> events = rows.subList(1, rows.size());
         List<JsonObject> searched = search("user=" + enc(awkward));

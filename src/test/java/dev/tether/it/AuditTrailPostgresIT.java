@@ -123,13 +123,13 @@ class AuditTrailPostgresIT extends TetherIT {
         String[] lines = body.split("\r\n", -1);
         assertEquals(
                 "id,occurredAt,type,outcome,reasonCode,userId,deviceId,contentId,cookie,tokenFingerprint,"
-                        + "tokenExpiresAt,requestId,clientAddress,actorId,detail",
+                        + "tokenExpiresAt,requestId,clientAddress,actorId,detail,drm,deviceBound",
                 lines[0]);
         String record = body.substring(lines[0].length() + 2);
         assertTrue(
                 record.matches("(?s)\\d+,[^,]+,INVALID_REQUEST,REFUSED,INVALID_REQUEST,"
                         + java.util.regex.Pattern.quote("\"" + user.replace("\"", "\"\"") + "\"")
-                        + ",,,,,,\"multi\nline\",,,\r\n"),
+                        + ",,,,,,\"multi\nline\",,,,,\r\n"),
                 record);
     }
 
