@@ -55,7 +55,7 @@ class HostileRequestsIT extends TetherIT {
     private static Stream<SeesCase> seesCases() {
         String nestedArrays = "[".repeat(2_000) + "]".repeat(2_000);
         String nestedField =
-                sees("\"contentID\":\"demo-movie\",\"x\":" + "{\"a\":".repeat(1_200) + "1" + "}".repeat(1_200));
+                sees("\"contentID\":\"demo-movie\",\"x\":" + "{\"a\":".repeat(500) + "1" + "}".repeat(500));
         return Stream.of(
                 new SeesCase("empty body", "application/json", "", 400, 1001, "INVALID_REQUEST"),
                 new SeesCase("truncated JSON", "application/json", "{\"messageID\":", 400, 1001, "INVALID_REQUEST"),
@@ -67,7 +67,7 @@ class HostileRequestsIT extends TetherIT {
                         "100 kB body",
                         "application/json",
                         sees("\"contentID\":\"" + "a".repeat(100_000) + "\""),
-                        400,
+                        413,
                         1001,
                         "INVALID_REQUEST"),
                 new SeesCase(
