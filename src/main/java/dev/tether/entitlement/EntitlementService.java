@@ -15,6 +15,7 @@ import dev.tether.expressplay.ExpressPlayGateway;
 import dev.tether.expressplay.ExpressPlayMisconfiguredException;
 import dev.tether.expressplay.ExpressPlayRefusedException;
 import dev.tether.expressplay.TokenUrl;
+import dev.tether.identity.UserAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -51,6 +52,9 @@ public class EntitlementService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    UserAccess access;
 
     /** requestType 1: a token that can be redeemed until the content's token window closes. */
     public Grant timeBased(Caller caller, ContentId contentId) {
@@ -91,12 +95,20 @@ public class EntitlementService {
         return grant(decision, caller, now, order, Optional.empty());
     }
 
+    /**
+     * The request's decision, once the user is admitted: a user the directory deprovisioned is
+     * refused before anything else is looked at, whatever the request type.
+     */
     private Decision open(Caller caller, AuditType type, ContentId contentId) {
-        return decisions
+        Decision decision = decisions
                 .open(type)
                 .user(caller.user())
                 .request(caller.requestId(), caller.clientAddress())
                 .content(contentId);
+        if (access.hasEnded(caller.user())) {
+            throw EntitlementSteps.refusal(caller, SeesError.USER_DEPROVISIONED);
+        }
+        return decision;
     }
 
     /**
