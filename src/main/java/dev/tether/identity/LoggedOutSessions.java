@@ -34,27 +34,28 @@ public class LoggedOutSessions {
     /**
      * Whether a bearer token from {@code issuer} with {@code sid} (its session) or else
      * {@code subject} issued at {@code issuedAt} was logged out: its session was, or, by a logout
-     * that named no session, its subject was after the token was issued.
+     * that named no session, its subject was after the token was issued. A token without a
+     * {@code sid} cannot be told apart from the logged-out session's, so any logout of its
+     * subject after it was issued covers it.
      */
     @Transactional
     public boolean covers(String issuer, Optional<String> sid, String subject, Instant issuedAt, Instant now) {
-        long bySession = sid.isEmpty()
-                ? 0
-                : em.createQuery(
-                                "select count(s) from LoggedOutSession s where s.issuer = :issuer"
-                                        + " and s.sessionId = :sid and s.coversUntil >= :now",
-                                Long.class)
-                        .setParameter("issuer", issuer)
-                        .setParameter("sid", sid.get())
-                        .setParameter("now", now)
-                        .getSingleResult();
-        if (bySession > 0) {
+        if (sid.isPresent()
+                && em.createQuery(
+                                        "select count(s) from LoggedOutSession s where s.issuer = :issuer"
+                                                + " and s.sessionId = :sid and s.coversUntil >= :now",
+                                        Long.class)
+                                .setParameter("issuer", issuer)
+                                .setParameter("sid", sid.get())
+                                .setParameter("now", now)
+                                .getSingleResult()
+                        > 0) {
             return true;
         }
         return em.createQuery(
                                 "select count(s) from LoggedOutSession s where s.issuer = :issuer"
-                                        + " and s.sessionId is null and s.subject = :sub"
-                                        + " and s.loggedOutAt >= :issued and s.coversUntil >= :now",
+                                        + " and s.subject = :sub and s.loggedOutAt >= :issued and s.coversUntil >= :now"
+                                        + (sid.isPresent() ? " and s.sessionId is null" : ""),
                                 Long.class)
                         .setParameter("issuer", issuer)
                         .setParameter("sub", subject)
