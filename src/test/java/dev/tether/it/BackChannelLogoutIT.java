@@ -45,7 +45,7 @@ class BackChannelLogoutIT extends TetherIT {
         String otherSession = http.token(user, "subscriber", "&sid=other-" + UUID.randomUUID());
         expect(200, asSubscriber.listDevices(loggedOut));
 
-        JsonObject sent = json(http.send(form("/simulator/sso/logout", "sid=" + sid)));
+        JsonObject sent = json(http.send(form("/simulator/sso/logout", "sid=" + sid + "&user=" + Http.enc(user))));
         assertEquals(200, sent.getInt("status"), sent.toString());
 
         assertEquals(401, asSubscriber.listDevices(loggedOut).statusCode());
