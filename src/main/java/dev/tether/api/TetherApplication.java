@@ -9,5 +9,5 @@ import org.eclipse.microprofile.auth.LoginConfig;
 /** All of Tether's HTTP API lives under the context root; callers authenticate with the SSO's bearer JWT. */
 @ApplicationPath("/")
 @LoginConfig(authMethod = "MP-JWT")
-@DeclareRoles({Roles.SUBSCRIBER, Roles.AUDITOR, Roles.ADMIN})
+@DeclareRoles({Roles.SUBSCRIBER, Roles.AUDITOR, Roles.ADMIN, Roles.PROVISIONER})
 public class TetherApplication extends Application {}

@@ -46,6 +46,18 @@ public enum AuditType {
     TRAIL_REPORT_READ,
     /** An auditor verified the ledger; the detail holds the range and the result. */
     LEDGER_VERIFIED,
+    /** The IdP's provisioning client created a user through SCIM (or created again one it had deleted). */
+    USER_PROVISIONED,
+    /** The provisioning client changed a user's attributes (access unchanged). */
+    USER_UPDATED,
+    /** The provisioning client set a user inactive: their access, devices, bindings and cookies ended. */
+    USER_DEPROVISIONED,
+    /** The provisioning client set a user active again: access restored, devices not. */
+    USER_REACTIVATED,
+    /** The provisioning client deleted a user: access ended as on deprovisioning. */
+    USER_DELETED,
+    /** The IdP ended a session through back-channel logout: its bearer tokens are refused. */
+    SESSION_LOGGED_OUT,
     /** A request to Tether's own API refused before any use case decided it (see RequestRefusals). */
     REQUEST_REFUSED
 }

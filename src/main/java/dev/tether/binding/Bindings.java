@@ -37,6 +37,16 @@ public class Bindings {
                 .executeUpdate();
     }
 
+    /** Ends every pending binding of the user: the cookies handed out get no token any more. */
+    public int endPending(UserId user) {
+        return em.createQuery("update DeviceBinding b set b.status = :ended, b.version = b.version + 1 "
+                        + "where b.userId = :user and b.status = :pending")
+                .setParameter("ended", BindingStatus.ENDED)
+                .setParameter("pending", BindingStatus.PENDING)
+                .setParameter("user", user.value())
+                .executeUpdate();
+    }
+
     /** Writes pending changes now, so that a conflict with a concurrent transaction surfaces at this point. */
     public void flush() {
         em.flush();

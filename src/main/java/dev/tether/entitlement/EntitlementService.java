@@ -19,6 +19,7 @@ import dev.tether.expressplay.ExpressPlayMisconfiguredException;
 import dev.tether.expressplay.ExpressPlayRefusedException;
 import dev.tether.expressplay.TokenRequest;
 import dev.tether.expressplay.TokenUrl;
+import dev.tether.identity.UserAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -55,6 +56,9 @@ public class EntitlementService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    UserAccess access;
 
     /** requestType 1: a token that can be redeemed until the content's token window closes. */
     public Grant timeBased(Caller caller, ContentId contentId) {
@@ -114,6 +118,10 @@ public class EntitlementService {
         return grant(decision, caller, now, order, Optional.empty());
     }
 
+    /**
+     * The request's decision, once the user is admitted: a user the directory deprovisioned is
+     * refused before anything else is looked at, whatever the request type and DRM.
+     */
     private Decision open(Caller caller, AuditType type, ContentId contentId, Drm drm) {
         Decision decision = decisions
                 .open(type)
@@ -121,6 +129,9 @@ public class EntitlementService {
                 .request(caller.requestId(), caller.clientAddress())
                 .content(contentId);
         decision.detail().put("drm", drm.wire());
+        if (access.hasEnded(caller.user())) {
+            throw EntitlementSteps.refusal(caller, SeesError.USER_DEPROVISIONED);
+        }
         return decision;
     }
 

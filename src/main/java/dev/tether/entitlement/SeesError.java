@@ -52,6 +52,10 @@ public enum SeesError implements Refusal {
             3011,
             false,
             "The registration token of this cookie was played on more than one device, so it cannot be told which one is yours; register this device again (requestType 2) and play the registration content on it alone."),
+    USER_DEPROVISIONED(
+            3013,
+            false,
+            "Your access to this service has ended (your account was deactivated in your organisation's directory); contact your administrator."),
     EXPRESSPLAY_REFUSED(4001, false, "ExpressPlay refused to issue the token."),
     EXPRESSPLAY_UNAVAILABLE(4002, false, "ExpressPlay is unavailable right now; try again shortly."),
     DEVICE_BINDING_UNSUPPORTED(4003, false, "Device binding is not supported by this ExpressPlay account."),

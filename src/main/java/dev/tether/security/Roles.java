@@ -9,6 +9,8 @@ public final class Roles {
     public static final String AUDITOR = "auditor";
     /** May manage content and any user's devices. */
     public static final String ADMIN = "admin";
+    /** The IdP's provisioning client: may create, change and deprovision users through SCIM. */
+    public static final String PROVISIONER = "provisioner";
 
     private Roles() {}
 }

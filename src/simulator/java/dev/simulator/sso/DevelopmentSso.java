@@ -20,6 +20,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +33,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,7 +41,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * A development identity provider, so the flow can be tried without a company SSO: it signs
  * bearer tokens for any user and groups with a key made at start-up, and publishes the public key
- * as a JWKS (and as PEM) for the verifier of whichever service trusts it.
+ * as a JWKS (and as PEM) for the verifier of whichever service trusts it. Its tokens carry a
+ * session id ({@code sid}) when asked, and it can end such a session through back-channel logout.
  */
 @Path("/sso")
 @RequestScoped
@@ -42,6 +50,8 @@ public class DevelopmentSso {
 
     private static final Duration MAX_LIFETIME = Duration.ofDays(1);
     private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern SESSION = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final String LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
 
     /** As long as the longest user id Tether accepts. */
     static final int MAX_USER_LENGTH = 255;
@@ -61,6 +71,12 @@ public class DevelopmentSso {
     @ConfigProperty(name = "simulator.sso.token-lifetime", defaultValue = "PT1H")
     Duration lifetime;
 
+    @Inject
+    @ConfigProperty(
+            name = "simulator.sso.backchannel-logout-url",
+            defaultValue = "http://localhost:9080/tether/oidc/backchannel-logout")
+    String backChannelLogoutUrl;
+
     /**
      * A signed token for {@code user} with {@code groups} (comma-separated roles). For trying
      * Tether's checks, {@code issuer}, {@code audience} and {@code expiresIn} (seconds, negative
@@ -75,7 +91,8 @@ public class DevelopmentSso {
             @FormParam("groups") String groups,
             @FormParam("issuer") String issuerOverride,
             @FormParam("audience") String audienceOverride,
-            @FormParam("expiresIn") Long expiresIn) {
+            @FormParam("expiresIn") Long expiresIn,
+            @FormParam("sid") String sid) {
         if (user == null || user.isBlank() || user.length() > MAX_USER_LENGTH) {
             throw ProblemException.badRequest(
                     "bad-user", "Form parameter 'user' is required, 1 to " + MAX_USER_LENGTH + " characters.");
@@ -92,10 +109,13 @@ public class DevelopmentSso {
         if (expiresIn != null && Math.abs(expiresIn) > MAX_LIFETIME.toSeconds()) {
             throw ProblemException.badRequest("bad-expiry", "'expiresIn' is at most a day either way.");
         }
+        if (sid != null && !SESSION.matcher(sid).matches()) {
+            throw ProblemException.badRequest("bad-sid", "'sid' is 1 to 64 letters, digits, '.', '_' or '-'.");
+        }
         Duration validity = expiresIn == null ? lifetime : Duration.ofSeconds(expiresIn);
         Instant now = Instant.now();
         Instant issuedAt = validity.isNegative() ? now.plus(validity).minusSeconds(60) : now;
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuerOverride == null ? issuer : issuerOverride)
                 .audience(audienceOverride == null ? audiences : List.of(audienceOverride))
                 .subject(user)
@@ -103,24 +123,128 @@ public class DevelopmentSso {
                 .claim("groups", groupList)
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(issuedAt))
-                .expirationTime(Date.from(now.plus(validity)))
-                .build();
+                .expirationTime(Date.from(now.plus(validity)));
+        if (sid != null) {
+            claims.claim("sid", sid);
+        }
+        String body = Jsonp.provider()
+                .createObjectBuilder()
+                .add("access_token", signed(claims.build(), JOSEObjectType.JWT))
+                .add("token_type", "Bearer")
+                .add("expires_in", validity.toSeconds())
+                .build()
+                .toString();
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /**
+     * A back-channel logout token (OpenID Connect Back-Channel Logout 1.0) for the session
+     * {@code sid} and/or the user {@code user}, returned rather than sent. For trying the
+     * relying party's checks, {@code audience}, {@code nonce}, {@code event} (another event URI),
+     * {@code jti} and {@code issuedAgo} (seconds) shape it as an IdP should not.
+     */
+    @POST
+    @Path("logout-token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public String logoutToken(
+            @FormParam("user") String user,
+            @FormParam("sid") String sid,
+            @FormParam("audience") String audienceOverride,
+            @FormParam("nonce") String nonce,
+            @FormParam("event") String event,
+            @FormParam("jti") String jti,
+            @FormParam("issuedAgo") Long issuedAgo) {
+        String token = logoutTokenFor(user, sid, audienceOverride, nonce, event, jti, issuedAgo);
+        return Jsonp.provider()
+                .createObjectBuilder()
+                .add("logout_token", token)
+                .build()
+                .toString();
+    }
+
+    /**
+     * Logs the session {@code sid} (or, without one, every session of {@code user}) out: sends a
+     * logout token to the relying party's back-channel logout endpoint
+     * ({@code simulator.sso.backchannel-logout-url}) as an IdP does, and answers with its status.
+     */
+    @POST
+    @Path("logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public String logout(@FormParam("user") String user, @FormParam("sid") String sid) {
+        String token = logoutTokenFor(user, sid, null, null, null, null, null);
+        HttpResponse<String> answer;
+        try {
+            answer = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(backChannelLogoutUrl))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .header("Content-Type", MediaType.APPLICATION_FORM_URLENCODED)
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            "logout_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw ProblemException.badRequest(
+                    "relying-party-unreachable", "The back-channel logout endpoint did not answer.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending a logout token", e);
+        }
+        return Jsonp.provider()
+                .createObjectBuilder()
+                .add("status", answer.statusCode())
+                .add("body", answer.body())
+                .build()
+                .toString();
+    }
+
+    private String logoutTokenFor(
+            String user, String sid, String audienceOverride, String nonce, String event, String jti, Long issuedAgo) {
+        boolean noUser = user == null || user.isBlank();
+        if (noUser && (sid == null || sid.isBlank())) {
+            throw ProblemException.badRequest("bad-session", "Name the session ('sid') or the user ('user').");
+        }
+        if (!noUser && user.length() > MAX_USER_LENGTH) {
+            throw ProblemException.badRequest("bad-user", "'user' is 1 to " + MAX_USER_LENGTH + " characters.");
+        }
+        if (sid != null && !SESSION.matcher(sid).matches()) {
+            throw ProblemException.badRequest("bad-sid", "'sid' is 1 to 64 letters, digits, '.', '_' or '-'.");
+        }
+        if (issuedAgo != null && Math.abs(issuedAgo) > MAX_LIFETIME.toSeconds()) {
+            throw ProblemException.badRequest("bad-expiry", "'issuedAgo' is at most a day either way.");
+        }
+        Instant issued = Instant.now().minusSeconds(issuedAgo == null ? 0 : issuedAgo);
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(audienceOverride == null ? audiences : List.of(audienceOverride))
+                .jwtID(jti == null ? UUID.randomUUID().toString() : jti)
+                .issueTime(Date.from(issued))
+                .expirationTime(Date.from(issued.plus(Duration.ofMinutes(2))))
+                .claim("events", Map.of(event == null ? LOGOUT_EVENT : event, Map.of()));
+        if (!noUser) {
+            claims.subject(user);
+        }
+        if (sid != null) {
+            claims.claim("sid", sid);
+        }
+        if (nonce != null) {
+            claims.claim("nonce", nonce);
+        }
+        return signed(claims.build(), new JOSEObjectType("logout+jwt"));
+    }
+
+    private String signed(JWTClaimsSet claims, JOSEObjectType type) {
         try {
             SignedJWT jwt = new SignedJWT(
                     new JWSHeader.Builder(JWSAlgorithm.RS256)
                             .keyID(keys.key().getKeyID())
-                            .type(JOSEObjectType.JWT)
+                            .type(type)
                             .build(),
                     claims);
             jwt.sign(new RSASSASigner(keys.key()));
-            String body = Jsonp.provider()
-                    .createObjectBuilder()
-                    .add("access_token", jwt.serialize())
-                    .add("token_type", "Bearer")
-                    .add("expires_in", validity.toSeconds())
-                    .build()
-                    .toString();
-            return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+            return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a development token", e);
         }

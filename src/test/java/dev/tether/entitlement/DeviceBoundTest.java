@@ -24,10 +24,12 @@ import dev.tether.content.ContentId;
 import dev.tether.content.ContentPolicy;
 import dev.tether.content.WrappedKey;
 import dev.tether.expressplay.TokenRequest;
+import dev.tether.identity.UserAccess;
 import dev.tether.security.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -80,6 +82,7 @@ class DeviceBoundTest {
     private final InMemoryDevicePolicies policies = new InMemoryDevicePolicies();
     private final Fakes.ExpressPlay expressPlay = new Fakes.ExpressPlay();
     private final EntitlementService service = new EntitlementService();
+    private final Set<UserId> deprovisioned = new HashSet<>();
     private RefusalRecording recording;
 
     @BeforeEach
@@ -95,6 +98,12 @@ class DeviceBoundTest {
         service.expressPlay = expressPlay;
         service.decisions = decisions;
         service.audit = trail;
+        service.access = new UserAccess() {
+            @Override
+            public boolean hasEnded(UserId user) {
+                return deprovisioned.contains(user);
+            }
+        };
         recording = new RefusalRecording(decisions, trail);
         givenTheWorld();
     }
@@ -381,6 +390,19 @@ class DeviceBoundTest {
         assertTrue(event.detail().contains("\"limit\":3"), event.detail());
         assertTrue(event.detail().contains("\"newDevice\":true"), event.detail());
         assertEquals(1, policies.locks(), "a device that would take a slot is counted under the lock");
+    }
+
+    @Test
+    void aDeprovisionedUserIsRefusedBeforeAnythingIsLookedAt() {
+        deprovisioned.add(ALICE);
+
+        EntitlementRefusedException refused =
+                assertThrows(EntitlementRefusedException.class, () -> deviceBound(MOVIE, RESOLVED_KNOWN));
+
+        assertEquals(SeesError.USER_DEPROVISIONED, refused.error());
+        assertEquals(3013, refused.error().code());
+        assertEquals("USER_DEPROVISIONED", trail.events().get(0).reasonCode());
+        assertEquals(0, expressPlay.tokenRequests.size(), "ExpressPlay is not asked");
     }
 
     @Test
