@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The OpenAPI document each server serves at /openapi is Tether's (not the simulator's, not a
+ * The OpenAPI document each server serves (Liberty at /openapi, WildFly at /tether/openapi) is Tether's (not the simulator's, not a
  * scan of the classes): valid OpenAPI 3.1, titled and versioned by the build, with the bearer
  * scheme, and every resource method with its summary, operationId, tag and roles.
  */
@@ -21,7 +21,7 @@ class OpenApiIT extends TetherIT {
     @Test
     void theServedDocumentIsTethersAndDocumentsEveryResourceMethod() {
         HttpResponse<String> served =
-                Http.expectStatus(200, http.get(URI.create(Http.simulatorOrigin(base) + "/openapi"), null));
+                Http.expectStatus(200, http.get(URI.create(Http.simulatorOrigin(base) + System.getProperty("tether.openapi.path")), null));
 
         SwaggerParseResult parsed = OpenApiContract.parse(served.body());
         OpenAPI document = parsed.getOpenAPI();
