@@ -20,10 +20,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -79,17 +81,30 @@ public final class OpenApiContract {
         return endpoints;
     }
 
-    /** What the document lacks or says wrongly; empty when it documents the code exactly. */
-    public static List<String> gaps(OpenAPI document) {
+    /**
+     * What the document lacks or says wrongly; empty when it documents the code exactly. A
+     * documented path counts as its server's path followed by the path (the file says
+     * {@code servers: /tether} and {@code /sees/entitlement}; WildFly serves
+     * {@code /tether/sees/entitlement} with no server path), compared with {@code contextRoot}
+     * followed by the resource's path.
+     */
+    public static List<String> gaps(OpenAPI document, String contextRoot) {
+        String serverPath =
+                document.getServers() == null || document.getServers().isEmpty()
+                        ? ""
+                        : URI.create(document.getServers().get(0).getUrl()).getPath();
+        String prefix = serverPath.endsWith("/") ? serverPath.substring(0, serverPath.length() - 1) : serverPath;
+        Map<String, PathItem> paths = new TreeMap<>();
+        document.getPaths().forEach((path, item) -> paths.put(prefix + path, item));
         List<String> gaps = new ArrayList<>();
         Set<String> documented = new TreeSet<>();
-        document.getPaths()
-                .forEach((path, item) ->
-                        item.readOperationsMap().keySet().forEach(method -> documented.add(method + " " + path)));
+        paths.forEach((path, item) ->
+                item.readOperationsMap().keySet().forEach(method -> documented.add(method + " " + path)));
         for (Endpoint endpoint : resourceMethods()) {
-            String name = endpoint.method() + " " + endpoint.path() + " (" + endpoint.javaMethod() + ")";
-            documented.remove(endpoint.method() + " " + endpoint.path());
-            PathItem item = document.getPaths().get(endpoint.path());
+            String full = contextRoot + endpoint.path();
+            String name = endpoint.method() + " " + full + " (" + endpoint.javaMethod() + ")";
+            documented.remove(endpoint.method() + " " + full);
+            PathItem item = paths.get(full);
             Operation operation = item == null ? null : item.readOperationsMap().get(endpoint.method());
             if (operation == null) {
                 gaps.add(name + ": not documented");
