@@ -83,10 +83,10 @@ public final class OpenApiContract {
 
     /**
      * What the document lacks or says wrongly; empty when it documents the code exactly. A
-     * documented path counts as its server's path followed by the path (the file says
-     * {@code servers: /tether} and {@code /sees/entitlement}; WildFly serves
-     * {@code /tether/sees/entitlement} with no server path), compared with {@code contextRoot}
-     * followed by the resource's path.
+     * documented path counts as its server's path followed by the path, as a client resolves it
+     * (the file's paths are relative to the context root and name no server; Liberty serves them
+     * with a server URL that ends in the context root, WildFly with the context root in each
+     * path), compared with {@code contextRoot} followed by the resource's path.
      */
     public static List<String> gaps(OpenAPI document, String contextRoot) {
         String serverPath =
