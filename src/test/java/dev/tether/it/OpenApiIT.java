@@ -2,19 +2,27 @@ package dev.tether.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tether.api.OpenApiContract;
+import dev.tether.client.ApiClient;
+import dev.tether.client.ApiException;
+import dev.tether.client.api.SeesApi;
+import dev.tether.client.model.SeesRequest;
+import dev.tether.client.model.SeesResponse;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * The OpenAPI document each server serves (Liberty at /openapi, WildFly at /tether/openapi) is Tether's (not the simulator's, not a
  * scan of the classes): valid OpenAPI 3.1, titled and versioned by the build, with the bearer
- * scheme, and every resource method with its summary, operationId, tag and roles.
+ * scheme, and every resource method with its summary, operationId, tag and roles; and a client
+ * generated from the document's file speaks SEES to the server.
  */
 class OpenApiIT extends TetherIT {
 
@@ -42,5 +50,26 @@ class OpenApiIT extends TetherIT {
                 List.of(),
                 OpenApiContract.gaps(document, base.getPath().replaceAll("/$", "")),
                 "servers " + document.getServers());
+    }
+
+    /** The client a generator makes from the document (pom.xml, openapi-generator) gets a token. */
+    @Test
+    void aClientGeneratedFromTheDocumentGetsALicenseToken() throws ApiException {
+        String bearer = tokenFor("subscriber");
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(base.toString().replaceAll("/$", ""));
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + bearer));
+        UUID messageId = UUID.randomUUID();
+
+        SeesResponse answer = new SeesApi(client)
+                .seesEntitlement(new SeesRequest()
+                        .messageID(messageId)
+                        .version(SeesRequest.VersionEnum.NUMBER_1)
+                        .requestType(SeesRequest.RequestTypeEnum.NUMBER_1)
+                        .contentID("demo-movie"));
+
+        assertTrue(answer.getIsAllowed(), answer.toString());
+        assertEquals(messageId.toString(), answer.getMessageID());
+        assertNotNull(answer.getEpTokenURL());
     }
 }
