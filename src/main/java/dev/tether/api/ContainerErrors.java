@@ -49,6 +49,9 @@ public class ContainerErrors extends HttpServlet {
                                     + title.toLowerCase(Locale.ROOT).replace(' ', '-'))
                     .add("title", title)
                     .add("status", status);
+            if (request.getAttribute(RequestIdFilter.ATTRIBUTE) instanceof String id) {
+                body.add("requestId", id);
+            }
         }
         // Bytes, not the writer: JSON is UTF-8 by definition, and a charset parameter would make
         // the content type something other than the one Tether's API answers with.

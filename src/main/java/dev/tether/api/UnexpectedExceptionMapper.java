@@ -9,7 +9,8 @@ import java.util.logging.Logger;
 
 /**
  * The last line: a bug must not leak a stack trace or an internal message to a client. The full
- * exception goes to the log under an incident id that the answer carries, so support can find it.
+ * exception goes to the log under an incident id that the answer carries, so support can find it
+ * (the log line carries the request id too, as every line of a request does).
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {

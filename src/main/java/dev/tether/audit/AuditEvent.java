@@ -2,6 +2,10 @@ package dev.tether.audit;
 
 import dev.tether.audit.ledger.LedgerHead;
 import dev.tether.audit.ledger.LedgerRecord;
+import dev.tether.platform.Jsonp;
+import dev.tether.platform.RequestIds;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +14,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -70,7 +75,12 @@ public class AuditEvent {
     @Column(name = "actor_id", updatable = false)
     private String actorId;
 
-    /** The inputs that decided it, and an admin's reason, as a JSON object (see {@link AuditDetail}). */
+    /**
+     * The inputs that decided it, and an admin's reason, as a JSON object (see {@link AuditDetail}),
+     * with {@code httpRequestId}, the id of the HTTP request that took it ({@code X-Request-Id}),
+     * when it was taken while serving one. The id lives in the detail rather than a column of its
+     * own so that the ledger's canonical encoding, which hashes the detail, commits to it unchanged.
+     */
     @Column(name = "detail", updatable = false)
     private String detail;
 
@@ -81,6 +91,9 @@ public class AuditEvent {
     /** Hex SHA-256 of the previous event's hash and this event's canonical encoding. */
     @Column(name = "chain_hash", nullable = false, updatable = false)
     private String chainHash;
+
+    /** The detail's member that names the HTTP request. */
+    public static final String HTTP_REQUEST_ID = "httpRequestId";
 
     protected AuditEvent() {}
 
@@ -290,8 +303,33 @@ public class AuditEvent {
             return this;
         }
 
+        /** The event; one taken while serving an HTTP request carries that request's id in its detail. */
         public AuditEvent build() {
+            RequestIds.current().ifPresent(this::httpRequest);
             return new AuditEvent(this);
+        }
+
+        /** Adds the request id unless the detail already names one, or would outgrow its column. */
+        private void httpRequest(String id) {
+            JsonObject known;
+            if (detail == null) {
+                known = JsonObject.EMPTY_JSON_OBJECT;
+            } else {
+                try (JsonReader reader = Jsonp.provider().createReader(new StringReader(detail))) {
+                    known = reader.readObject();
+                }
+            }
+            if (known.containsKey(HTTP_REQUEST_ID)) {
+                return;
+            }
+            String merged = Jsonp.provider()
+                    .createObjectBuilder(known)
+                    .add(HTTP_REQUEST_ID, id)
+                    .build()
+                    .toString();
+            if (merged.length() <= AuditDetail.MAX_LENGTH) {
+                detail = merged;
+            }
         }
 
         private static String text(Object value) {

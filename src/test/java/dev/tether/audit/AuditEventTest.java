@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.tether.platform.RequestIds;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +46,38 @@ class AuditEventTest {
 
         assertEquals(64, event.requestId().length());
         assertEquals(64, event.clientAddress().length());
+    }
+
+    @Test
+    void anEventTakenWhileServingARequestNamesItInItsHashedDetail() {
+        AuditEvent bare;
+        AuditEvent detailed;
+        try (RequestIds.Scope bound = RequestIds.bind("4bf92f3577b34da6a3ce929d0e0e4736")) {
+            bare = AuditEvent.granted(AuditType.REGISTRATION, NOW)
+                    .request("6f1c2a9e-0b7d-4c38-9a51-2e7f0d4b8c11", "127.0.0.1")
+                    .build();
+            detailed = AuditEvent.granted(AuditType.REGISTRATION, NOW)
+                    .detail(AuditDetail.of().put("activeDevices", 2))
+                    .build();
+        }
+        AuditEvent outside = AuditEvent.granted(AuditType.REGISTRATION, NOW).build();
+
+        assertEquals("6f1c2a9e-0b7d-4c38-9a51-2e7f0d4b8c11", bare.requestId(), "the SEES messageID stays");
+        assertEquals("{\"httpRequestId\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}", bare.detail());
+        assertEquals("{\"activeDevices\":2,\"httpRequestId\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}", detailed.detail());
+        assertEquals(bare.detail(), bare.ledgerRecord(1).detail(), "the chain commits to it");
+        assertEquals(null, outside.detail());
+    }
+
+    @Test
+    void theRequestIdNeverPushesADetailOverItsColumn() {
+        String full = "x".repeat(AuditDetail.MAX_LENGTH - 20);
+        AuditEvent event;
+        try (RequestIds.Scope bound = RequestIds.bind("4bf92f3577b34da6a3ce929d0e0e4736")) {
+            event = AuditEvent.granted(AuditType.REGISTRATION, NOW)
+                    .detail(AuditDetail.of().put("reason", full))
+                    .build();
+        }
+        assertFalse(event.detail().contains("httpRequestId"));
     }
 }
