@@ -53,9 +53,10 @@ public class SeesResource {
             case DEVICE_BOUND -> service.deviceBound(caller, request.contentId(), request.customerCookie());
         };
         return EntitlementResponse.granted(
-                request.messageId(),
-                grant.tokenUrl().value(),
-                grant.cookie().map(Object::toString).orElse(null));
+                        request.messageId(),
+                        grant.tokenUrl().value(),
+                        grant.cookie().map(Object::toString).orElse(null))
+                .withLease(grant.lease());
     }
 
     /** The path of the original SEES servlet, for clients written against it. */

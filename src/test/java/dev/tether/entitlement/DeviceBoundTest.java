@@ -25,6 +25,7 @@ import dev.tether.content.ContentPolicy;
 import dev.tether.content.WrappedKey;
 import dev.tether.expressplay.TokenRequest;
 import dev.tether.security.UserId;
+import dev.tether.streams.UnlimitedStreams;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -95,6 +96,7 @@ class DeviceBoundTest {
         service.expressPlay = expressPlay;
         service.decisions = decisions;
         service.audit = trail;
+        service.streams = new UnlimitedStreams();
         recording = new RefusalRecording(decisions, trail);
         givenTheWorld();
     }
