@@ -34,3 +34,12 @@ CREATE TABLE stream_policy (
     updated_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_by        VARCHAR(255) NOT NULL
 );
+
+-- The most streams each account ran at once on each UTC day, raised by the stream admissions
+-- (under the user's lock, so one user's rows never race) for the summary's peak concurrency.
+CREATE TABLE stream_peak (
+    peak_day DATE        NOT NULL,
+    user_id VARCHAR(255) NOT NULL,
+    peak    INTEGER      NOT NULL,
+    PRIMARY KEY (peak_day, user_id)
+);

@@ -53,6 +53,9 @@ public class Streams {
     @Inject
     StreamStats stats;
 
+    @Inject
+    StreamPeaks peaks;
+
     /**
      * Admits a new stream of {@code user} for a token that is about to be asked of ExpressPlay,
      * in a transaction of its own that commits before the call: the lease exists (and counts)
@@ -103,6 +106,7 @@ public class Streams {
         }
         leases.add(lease);
         decision.detail().put("leaseId", lease.id()).put("streamsStopped", stop);
+        peaks.raise(user, running.size() - stop + 1L, now);
         leases.purge(user, now.minus(settings.retention()));
         record(events);
         return StreamStart.started(new LeaseGrant(lease.id(), policy.heartbeatInterval()), policy.limit());

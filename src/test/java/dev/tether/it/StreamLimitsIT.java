@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +84,13 @@ class StreamLimitsIT extends TetherIT {
                 .filter(e -> e.getString("type").equals("TIME_BASED_TOKEN")
                         && e.getString("outcome").equals("GRANTED"))
                 .allMatch(e -> e.getJsonObject("detail").containsKey("leaseId")));
+
+        JsonObject streams = expect(200, asAuditor.summary(auditor, "")).getJsonObject("streams");
+        assertTrue(streams.getJsonNumber("refusedOverLimit").longValue() >= 1, streams.toString());
+        JsonObject today = streams.getJsonArray("peakPerDay")
+                .getJsonObject(streams.getJsonArray("peakPerDay").size() - 1);
+        assertEquals(LocalDate.now(ZoneOffset.UTC).toString(), today.getString("day"));
+        assertTrue(today.getInt("peakStreams") >= 2, today.toString());
     }
 
     @Test
