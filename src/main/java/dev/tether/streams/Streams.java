@@ -56,6 +56,10 @@ public class Streams {
     @Inject
     StreamPeaks peaks;
 
+    /** This bean's own proxy, so that {@link #admit} runs in its transaction when {@link #start} calls it. */
+    @Inject
+    Streams self;
+
     /**
      * Admits a new stream of {@code user} for a token that is about to be asked of ExpressPlay,
      * in a transaction of its own that commits before the call: the lease exists (and counts)
@@ -64,7 +68,6 @@ public class Streams {
      * limit, {@code block-new} answers a refusal (the caller throws it) and {@code stop-oldest}
      * ends the oldest streams first.
      */
-    @Transactional
     public StreamStart start(
             Decision decision,
             UserId user,
@@ -76,6 +79,24 @@ public class Streams {
             decision.detail().put("streamExempt", true);
             return StreamStart.exempt();
         }
+        // The user's lock row is created, if missing, before the admission's transaction opens: its
+        // creation takes a transaction (and a connection) of its own, which a transaction holding a
+        // connection must not wait for when many first requests of one user exhaust the pool.
+        if (devicePolicies.find(user).isEmpty()) {
+            devicePolicies.create(user);
+        }
+        return self.admit(decision, user, groups, content, device, now);
+    }
+
+    /** The admission itself, under the user's lock; see {@link #start}. */
+    @Transactional
+    public StreamStart admit(
+            Decision decision,
+            UserId user,
+            Set<String> groups,
+            ContentId content,
+            Optional<DeviceId> device,
+            Instant now) {
         Policy policy = overrides.resolve(user, groups);
         devicePolicies.lock(user);
         List<AuditEvent> events = new ArrayList<>(expire(user, now));
