@@ -79,24 +79,30 @@ public class Streams {
             decision.detail().put("streamExempt", true);
             return StreamStart.exempt();
         }
-        // The user's lock row is created, if missing, before the admission's transaction opens: its
-        // creation takes a transaction (and a connection) of its own, which a transaction holding a
-        // connection must not wait for when many first requests of one user exhaust the pool.
-        if (devicePolicies.find(user).isEmpty()) {
-            devicePolicies.create(user);
+        // A user's first admission finds no lock row: it is created in a transaction of its own
+        // between two admission transactions, never while one holds a connection (many first
+        // requests of one user at once would otherwise each wait for a second connection).
+        Optional<StreamStart> admitted = self.admit(decision, user, groups, content, device, now);
+        if (admitted.isPresent()) {
+            return admitted.get();
         }
-        return self.admit(decision, user, groups, content, device, now);
+        devicePolicies.create(user);
+        return self.admit(decision, user, groups, content, device, now)
+                .orElseThrow(() -> new IllegalStateException("the user's lock row vanished"));
     }
 
-    /** The admission itself, under the user's lock; see {@link #start}. */
+    /** The admission itself, under the user's lock; empty when the user has no lock row yet. See {@link #start}. */
     @Transactional
-    public StreamStart admit(
+    public Optional<StreamStart> admit(
             Decision decision,
             UserId user,
             Set<String> groups,
             ContentId content,
             Optional<DeviceId> device,
             Instant now) {
+        if (devicePolicies.find(user).isEmpty()) {
+            return Optional.empty();
+        }
         Policy policy = overrides.resolve(user, groups);
         devicePolicies.lock(user);
         List<AuditEvent> events = new ArrayList<>(expire(user, now));
@@ -109,7 +115,7 @@ public class Streams {
         if (!policy.admitsAnother(running.size()) && policy.toStop(running.size()) == 0) {
             record(events);
             stats.refused();
-            return StreamStart.overLimit(policy.limit(), views(user, running));
+            return Optional.of(StreamStart.overLimit(policy.limit(), views(user, running)));
         }
         Lease lease = new Lease(user, device, content, policy, now);
         int stop = policy.toStop(running.size());
@@ -130,7 +136,7 @@ public class Streams {
         peaks.raise(user, running.size() - stop + 1L, now);
         leases.purge(user, now.minus(settings.retention()));
         record(events);
-        return StreamStart.started(new LeaseGrant(lease.id(), policy.heartbeatInterval()), policy.limit());
+        return Optional.of(StreamStart.started(new LeaseGrant(lease.id(), policy.heartbeatInterval()), policy.limit()));
     }
 
     /** Ends a lease whose token ExpressPlay did not issue: nothing plays, so nothing counts. Not audited: the grant's refusal is. */
