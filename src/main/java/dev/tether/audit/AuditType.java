@@ -58,6 +58,16 @@ public enum AuditType {
     USER_DELETED,
     /** The IdP ended a session through back-channel logout: its bearer tokens are refused. */
     SESSION_LOGGED_OUT,
+    /**
+     * A stream's lease ended before it expired; the detail says by whom (user, stop-oldest, admin,
+     * revocation, reset). A stream's start is its token's event (TIME_BASED_TOKEN or
+     * DEVICE_BOUND_TOKEN), whose detail holds the lease and the admission's inputs.
+     */
+    STREAM_ENDED,
+    /** A stream's lease expired after missed heartbeats, noticed by its user's next admission. */
+    STREAM_EXPIRED,
+    /** An admin set or cleared a user's or a group's stream policy. */
+    STREAM_POLICY_SET,
     /** A request to Tether's own API refused before any use case decided it (see RequestRefusals). */
     REQUEST_REFUSED
 }

@@ -8,6 +8,7 @@ import dev.tether.audit.RecordsRefusals;
 import dev.tether.platform.RefusedException;
 import dev.tether.security.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -38,6 +39,10 @@ public class DeviceAdministration {
 
     @Inject
     Decisions decisions;
+
+    /** Ends what depends on a revoked device (its streams), in this transaction. */
+    @Inject
+    Event<DevicesEnded> ended;
 
     @Transactional
     public List<AdminDeviceView> devicesOf(UserId user) {
@@ -76,6 +81,7 @@ public class DeviceAdministration {
         DeviceStatus before = device.status();
         device.revoke(admin, reason, now);
         decision.detail().put("statusBefore", before.name());
+        ended.fire(new DevicesEnded(user, Optional.of(device.deviceId()), DevicesEnded.Cause.REVOCATION, admin, now));
         audit.record(decision.granted(now).build());
         return AdminDeviceView.of(device);
     }

@@ -20,6 +20,8 @@ import dev.tether.expressplay.ExpressPlayRefusedException;
 import dev.tether.expressplay.TokenRequest;
 import dev.tether.expressplay.TokenUrl;
 import dev.tether.identity.UserAccess;
+import dev.tether.streams.StreamStart;
+import dev.tether.streams.Streams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -60,6 +62,9 @@ public class EntitlementService {
     @Inject
     UserAccess access;
 
+    @Inject
+    Streams streams;
+
     /** requestType 1: a token that can be redeemed until the content's token window closes. */
     public Grant timeBased(Caller caller, ContentId contentId) {
         return timeBased(caller, contentId, Drm.FAIRPLAY);
@@ -70,7 +75,8 @@ public class EntitlementService {
         Decision decision = open(caller, AuditType.TIME_BASED_TOKEN, contentId, drm);
         Instant now = Instant.now();
         EntitlementSteps.TokenOrder order = steps.timeBased(decision, caller, contentId, drm, now);
-        return grant(decision, caller, now, order, Optional.empty());
+        return streamed(
+                decision, caller, contentId, order, now, () -> grant(decision, caller, now, order, Optional.empty()));
     }
 
     /**
@@ -115,7 +121,50 @@ public class EntitlementService {
             DeviceId device = resolve(decision, caller, bound);
             order = retried(caller, () -> steps.admit(decision, caller, bound, device, now));
         }
-        return grant(decision, caller, now, order, Optional.empty());
+        EntitlementSteps.TokenOrder admitted = order;
+        return streamed(
+                decision,
+                caller,
+                contentId,
+                order,
+                now,
+                () -> grant(decision, caller, now, admitted, Optional.empty()));
+    }
+
+    /**
+     * The stream's lease around the grant (issue 17): admitted under the user's stream limit in a
+     * transaction of its own once the title's and the device's checks passed, before ExpressPlay is
+     * asked and holding no lock while it is; ended again if no token comes of it.
+     */
+    private Grant streamed(
+            Decision decision,
+            Caller caller,
+            ContentId contentId,
+            EntitlementSteps.TokenOrder order,
+            Instant now,
+            Supplier<Grant> grant) {
+        StreamStart start = streams.start(
+                decision,
+                caller.user(),
+                caller.groups(),
+                contentId,
+                order.request().device(),
+                now);
+        if (start.refused()) {
+            throw new EntitlementRefusedException(
+                    SeesError.STREAM_LIMIT_REACHED,
+                    caller.requestId(),
+                    start.refusalText() + " " + SeesError.STREAM_LIMIT_REACHED.text());
+        }
+        if (start.lease().isEmpty()) {
+            return grant.get();
+        }
+        try {
+            return grant.get().withLease(start.lease().get());
+        } catch (RuntimeException e) {
+            streams.abandon(start.lease().get(), now);
+            throw e;
+        }
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Tether's SEES error codes, the {@code error} and {@code errorText} of a refused entitlement
  * response. Codes are stable: clients branch on them. 1xxx: the request itself; 2xxx: the
- * content and its policy; 3xxx: the cookie, the device and the device policy; 4xxx: ExpressPlay.
+ * content and its policy; 3xxx: the cookie, the device, the device policy and the stream limit; 4xxx: ExpressPlay.
  */
 public enum SeesError implements Refusal {
     INVALID_REQUEST(1001, true, "The request is not a valid SEES entitlement request."),
@@ -52,6 +52,10 @@ public enum SeesError implements Refusal {
             3011,
             false,
             "The registration token of this cookie was played on more than one device, so it cannot be told which one is yours; register this device again (requestType 2) and play the registration content on it alone."),
+    STREAM_LIMIT_REACHED(
+            3012,
+            false,
+            "Stop one of your streams (DELETE /api/streams/{id}; GET /api/streams lists them) or wait for one to end, then ask again."),
     USER_DEPROVISIONED(
             3013,
             false,

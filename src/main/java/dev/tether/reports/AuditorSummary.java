@@ -2,6 +2,7 @@ package dev.tether.reports;
 
 import dev.tether.audit.AuditSummary;
 import dev.tether.binding.DeviceLimitReport;
+import dev.tether.streams.StreamPeaks;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,9 +15,23 @@ public record AuditorSummary(
         List<AuditSummary.ReasonCount> refusalsByReason,
         long activeDevices,
         List<AuditSummary.DrmCount> tokensPerDrm,
-        DeviceLimitReport nearDeviceLimit) {
+        DeviceLimitReport nearDeviceLimit,
+        Streams streams) {
 
-    static AuditorSummary of(AuditSummary trail, DeviceLimitReport nearDeviceLimit) {
+    /** The reason code of a stream refused over the limit: SeesError.STREAM_LIMIT_REACHED's name. */
+    static final String STREAM_LIMIT_REASON = "STREAM_LIMIT_REACHED";
+
+    /**
+     * Concurrent streams: per UTC day the most streams one account ran at once (and how many
+     * accounts streamed), and the stream starts refused over the limit (reason STREAM_LIMIT_REACHED).
+     */
+    public record Streams(List<StreamPeaks.DayPeak> peakPerDay, long refusedOverLimit) {}
+
+    static AuditorSummary of(AuditSummary trail, DeviceLimitReport nearDeviceLimit, List<StreamPeaks.DayPeak> peaks) {
+        long refused = trail.refusalsByReason().stream()
+                .filter(r -> r.reasonCode().equals(STREAM_LIMIT_REASON))
+                .mapToLong(AuditSummary.ReasonCount::refusals)
+                .sum();
         return new AuditorSummary(
                 trail.from(),
                 trail.to(),
@@ -25,6 +40,7 @@ public record AuditorSummary(
                 trail.refusalsByReason(),
                 trail.activeDevices(),
                 trail.tokensPerDrm(),
-                nearDeviceLimit);
+                nearDeviceLimit,
+                new Streams(peaks, refused));
     }
 }

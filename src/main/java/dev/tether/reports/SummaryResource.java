@@ -7,6 +7,7 @@ import dev.tether.audit.AuditType;
 import dev.tether.audit.SummaryRange;
 import dev.tether.binding.DeviceLimitReports;
 import dev.tether.security.Roles;
+import dev.tether.streams.StreamPeaks;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -42,11 +43,14 @@ public class SummaryResource {
     @Inject
     AuditReads reads;
 
+    @Inject
+    StreamPeaks peaks;
+
     /** Aggregates over [from, to): by default the last 30 days; at most 366 days. */
     @Operation(
             summary = "Aggregates over a time range",
             description =
-                    "Tokens per UTC day and per content, refusals by reason, distinct active devices, users near the device limit; default the last 30 days, at most 366.")
+                    "Tokens per UTC day and per content, refusals by reason, distinct active devices, users near the device limit, peak concurrent streams per day and refusals over the stream limit; default the last 30 days, at most 366.")
     @GET
     public AuditorSummary summary(@QueryParam("from") String from, @QueryParam("to") String to) {
         SummaryRange range = SummaryRange.parse(from, to);
@@ -58,6 +62,7 @@ public class SummaryResource {
                         .put("to", range.to()));
         return AuditorSummary.of(
                 trail.summary(range),
-                deviceLimits.nearLimit(range.from(), range.to(), settings.deviceLimitMargin(), AuditReports.MAX_ROWS));
+                deviceLimits.nearLimit(range.from(), range.to(), settings.deviceLimitMargin(), AuditReports.MAX_ROWS),
+                peaks.perDay(range.from(), range.to()));
     }
 }

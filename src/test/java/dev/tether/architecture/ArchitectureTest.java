@@ -111,6 +111,28 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * Streams sit beside the flow that opens them: the entitlement flow calls streams, and binding
+     * announces revoked and reset devices with an event, so neither binding nor streams reaches back.
+     */
+    @Test
+    void streamsAreUsedByTheFlowAndKnowNeitherItNorAreKnownByBinding() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.tether.binding..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.tether.streams..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("dev.tether.streams..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.tether.entitlement..", "dev.tether.expressplay..")
+                .check(classes);
+    }
+
     /** A resource converts and delegates: the use case it calls owns the transaction. */
     @Test
     void resourcesHoldNoTransaction() {

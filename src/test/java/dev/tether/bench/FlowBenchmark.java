@@ -38,6 +38,8 @@ import java.util.logging.Logger;
  *     transaction history;</li>
  * <li>device-bound again on a random bound cookie: the device is already resolved;</li>
  * <li>time-based (type 1);</li>
+ * <li>the stream heartbeat, on a random lease of the device-bound phase's grants;</li>
+ * <li>time-based starts of users at their stream limit under stop-oldest (each ends the oldest);</li>
  * <li>the simulator's token API, called directly with what Tether sends for a device-bound token;</li>
  * <li>the simulator's record retrieval API, called directly by cookie.</li>
  * </ol>
@@ -84,18 +86,31 @@ public final class FlowBenchmark {
     static final String TIME_BASED = "time-based (type 1)";
     static final String SIM_TOKEN = "simulator token API, direct";
     static final String SIM_RECORDS = "simulator record API, direct";
+    static final String HEARTBEAT = "stream heartbeat";
+    static final String AT_LIMIT = "time-based at the stream limit (stop-oldest)";
+    static final String POLICY = "stream policy (setup)";
+
+    /** Users whose stream limit every start of the at-limit phase reaches (each start ends their oldest stream). */
+    private static final int AT_LIMIT_USERS = Integer.getInteger("flow.at-limit-users", 32);
+
+    /** The most leases kept for the heartbeat phase. */
+    private static final int MAX_LEASES = 100_000;
 
     private final FlowClient client = new FlowClient(URLS, SIMULATOR, AUTHENTICATOR, CONTENT);
     private final ServerProcesses servers = ServerProcesses.find(System.getProperty("flow.pids"));
     private final Map<String, Latencies> measured = new LinkedHashMap<>();
     private final List<PhaseUsage> usage = new ArrayList<>();
     private final List<Bound> bound = new ArrayList<>();
+    private final List<Stream> streams = new ArrayList<>();
     private final String run = Long.toString(System.currentTimeMillis(), 36);
     private final AtomicInteger users = new AtomicInteger();
     private double peakRss;
 
     /** A device bound to a user: the user's bearer token, the cookie, the device id. */
     record Bound(String bearer, String cookie, String deviceId) {}
+
+    /** A stream's lease, from a granted device-bound request: its user's bearer token and the lease id. */
+    record Stream(String bearer, String lease) {}
 
     /** What the servers (and this generator) used during one measured window. */
     record PhaseUsage(String phase, double seconds, double serverCpu, double peakRssMb, double generatorCpu) {}
@@ -114,8 +129,19 @@ public final class FlowBenchmark {
         LOG.info(() -> "Flow benchmark against " + URLS + " (simulator and SSO at " + SIMULATOR + "), "
                 + CONCURRENCY + " workers, " + WARMUP_ALL.toSeconds() + " s warm-up, then " + WARMUP.toSeconds()
                 + " s warm-up + " + MEASURED.toSeconds() + " s per phase; server processes " + servers.pids());
-        for (String kind :
-                List.of(FIRST, REGISTRATION, REDEMPTION, SSO, SPC, RESOLVED, TIME_BASED, SIM_TOKEN, SIM_RECORDS)) {
+        for (String kind : List.of(
+                FIRST,
+                REGISTRATION,
+                REDEMPTION,
+                SSO,
+                SPC,
+                RESOLVED,
+                TIME_BASED,
+                HEARTBEAT,
+                AT_LIMIT,
+                POLICY,
+                SIM_TOKEN,
+                SIM_RECORDS)) {
             measured.put(kind, new Latencies(kind));
         }
         warmUp();
@@ -133,7 +159,14 @@ public final class FlowBenchmark {
                 "device-bound, resolved",
                 (worker, kinds) -> {
                     Bound b = randomBound();
-                    client.sees(kinds.apply(RESOLVED), b.bearer(), 3, b.cookie());
+                    JsonObject granted = client.sees(kinds.apply(RESOLVED), b.bearer(), 3, b.cookie());
+                    if (granted != null && granted.containsKey("leaseId")) {
+                        synchronized (streams) {
+                            if (streams.size() < MAX_LEASES) {
+                                streams.add(new Stream(b.bearer(), granted.getString("leaseId")));
+                            }
+                        }
+                    }
                 },
                 RESOLVED);
         phase(
@@ -144,6 +177,26 @@ public final class FlowBenchmark {
         if (operator != null) {
             operator.resetFaults();
         }
+        if (streams.isEmpty()) {
+            throw new IllegalStateException("no grant carried a lease: " + describeErrors());
+        }
+        LOG.info(() -> streams.size() + " leases to renew");
+        phase(
+                "heartbeat",
+                (worker, kinds) -> {
+                    Stream stream = randomStream();
+                    client.heartbeat(kinds.apply(HEARTBEAT), stream.bearer(), stream.lease());
+                },
+                HEARTBEAT);
+        List<String> atLimit = atLimitUsers();
+        phase(
+                "at the stream limit",
+                (worker, kinds) -> client.sees(
+                        kinds.apply(AT_LIMIT),
+                        atLimit.get(ThreadLocalRandom.current().nextInt(atLimit.size())),
+                        1,
+                        null),
+                AT_LIMIT);
         phase(
                 "simulator token",
                 (worker, kinds) -> {
@@ -191,6 +244,31 @@ public final class FlowBenchmark {
                     }
                 },
                 dropped::get);
+    }
+
+    /**
+     * Bearer tokens of {@code flow.at-limit-users} new users whose stream policy (set by an admin
+     * through the API) allows 2 streams under stop-oldest, each already at its limit.
+     */
+    private List<String> atLimitUsers() {
+        Latencies setup = measured.get(POLICY);
+        String admin = client.ssoToken(setup, "bench-admin-" + run, "admin");
+        List<String> bearers = new ArrayList<>();
+        for (int i = 0; i < AT_LIMIT_USERS; i++) {
+            String user = "bench-" + run + "-limit-" + i;
+            String bearer = client.ssoToken(setup, user, "subscriber");
+            if (admin != null
+                    && bearer != null
+                    && client.streamPolicy(setup, admin, user, "{\"maxStreams\":2,\"mode\":\"stop-oldest\"}")) {
+                client.sees(setup, bearer, 1, null);
+                client.sees(setup, bearer, 1, null);
+                bearers.add(bearer);
+            }
+        }
+        if (bearers.isEmpty()) {
+            throw new IllegalStateException("no user at the stream limit could be set up: " + describeErrors());
+        }
+        return bearers;
     }
 
     /** Runs {@code step} in a closed loop on every worker for {@code duration}. */
@@ -361,6 +439,14 @@ public final class FlowBenchmark {
                 resolved.percentileMillis(0.5) - token.percentileMillis(0.5),
                 resolved.percentileMillis(0.99) - token.percentileMillis(0.99),
                 first.percentileMillis(0.5) - token.percentileMillis(0.5) - records.percentileMillis(0.5)));
+        out.append(String.format(
+                Locale.ROOT,
+                "Heartbeats per second %.0f against device-bound (resolved) tokens per second %.0f in the same run: %.2f"
+                        + " (goal: at least 2); renewed over %d leases.%n",
+                throughput(HEARTBEAT),
+                throughput(RESOLVED),
+                throughput(HEARTBEAT) / throughput(RESOLVED),
+                streams.size()));
         double ratio = throughput(RESOLVED) / throughput(SIM_TOKEN);
         out.append(String.format(
                 Locale.ROOT,
@@ -376,6 +462,8 @@ public final class FlowBenchmark {
             case TIME_BASED -> "time-based";
             case SIM_TOKEN -> "simulator token";
             case SIM_RECORDS -> "simulator records";
+            case HEARTBEAT -> "heartbeat";
+            case AT_LIMIT -> "at the stream limit";
             default -> "bind";
         };
         double seconds = usage.stream()
@@ -394,6 +482,13 @@ public final class FlowBenchmark {
             }
         }
         return errors.toString();
+    }
+
+    /** A random stream's lease from the device-bound phase. */
+    private Stream randomStream() {
+        synchronized (streams) {
+            return streams.get(ThreadLocalRandom.current().nextInt(streams.size()));
+        }
     }
 
     /** A random bound device, or null before the first. */

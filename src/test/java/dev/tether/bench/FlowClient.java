@@ -67,6 +67,41 @@ final class FlowClient {
         return response == null ? null : field(latencies, response, "access_token");
     }
 
+    /** A bearer token from the development SSO for {@code user} with {@code groups} (comma-separated). */
+    String ssoToken(Latencies latencies, String user, String groups) {
+        HttpResponse<String> response = send(
+                latencies,
+                HttpRequest.newBuilder(URI.create(simulatorUrl + "/simulator/sso/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("user=" + enc(user) + "&groups=" + enc(groups))));
+        return response == null ? null : field(latencies, response, "access_token");
+    }
+
+    /** A player's heartbeat for its stream's lease; answers the renewal, or null (an error). */
+    JsonObject heartbeat(Latencies latencies, String bearer, String lease) {
+        String base = tetherUrls.get(Math.floorMod(next.getAndIncrement(), tetherUrls.size()));
+        HttpResponse<String> response = send(
+                latencies,
+                HttpRequest.newBuilder(URI.create(base + "/api/streams/" + lease + "/heartbeat"))
+                        .header("Authorization", "Bearer " + bearer)
+                        .POST(HttpRequest.BodyPublishers.noBody()));
+        return response == null
+                ? null
+                : Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    /** An admin's stream policy for {@code user}. */
+    boolean streamPolicy(Latencies latencies, String admin, String user, String json) {
+        return send(
+                        latencies,
+                        HttpRequest.newBuilder(
+                                        URI.create(tetherUrls.get(0) + "/api/admin/streams/policies/users/" + user))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + admin)
+                                .PUT(HttpRequest.BodyPublishers.ofString(json)))
+                != null;
+    }
+
     /** A SEES request; answers the granted entitlement, or null (an error) for anything else. */
     JsonObject sees(Latencies latencies, String bearer, int requestType, String cookie) {
         String body = "{\"messageID\":\"" + UUID.randomUUID() + "\",\"version\":1,\"requestType\":" + requestType

@@ -26,6 +26,7 @@ import dev.tether.content.WrappedKey;
 import dev.tether.expressplay.TokenRequest;
 import dev.tether.identity.UserAccess;
 import dev.tether.security.UserId;
+import dev.tether.streams.UnlimitedStreams;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -104,6 +105,7 @@ class DeviceBoundTest {
                 return deprovisioned.contains(user);
             }
         };
+        service.streams = new UnlimitedStreams();
         recording = new RefusalRecording(decisions, trail);
         givenTheWorld();
     }

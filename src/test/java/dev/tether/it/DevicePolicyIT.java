@@ -187,8 +187,9 @@ class DevicePolicyIT extends TetherIT {
         List<JsonObject> adminEvents = asAuditor.events(auditor, user).getValuesAs(JsonObject.class).stream()
                 .filter(e -> e.containsKey("actorId") && e.getString("outcome").equals("GRANTED"))
                 .toList();
+        // The revocation also ended the device's running stream (issue 17), recorded just before it.
         assertEquals(
-                List.of("DEVICE_RESTORED", "DEVICE_REVOKED"),
+                List.of("DEVICE_RESTORED", "DEVICE_REVOKED", "STREAM_ENDED"),
                 adminEvents.stream().map(e -> e.getString("type")).toList());
         assertEquals(
                 "reported stolen, ticket 4711",

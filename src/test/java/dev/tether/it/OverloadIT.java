@@ -93,8 +93,11 @@ class OverloadIT extends FaultInjectingIT {
         List<HttpResponse<String>> answers = Concurrently.atOnce(
                 Concurrently.times(
                         parallel,
+                        // An exempt title (no stream lease): one user's stream admissions are taken one
+                        // after the other under the user's lock, which would meter the burst before it
+                        // reaches the bulkhead this test overflows.
                         () -> asPlayer.sees(
-                                token, Player.request(1, "demo-movie").build().toString())),
+                                token, Player.request(1, "demo-preview").build().toString())),
                 Duration.ofSeconds(60));
         int granted = 0;
         int rejected = 0;

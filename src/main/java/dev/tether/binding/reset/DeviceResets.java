@@ -12,9 +12,11 @@ import dev.tether.binding.Bindings;
 import dev.tether.binding.Device;
 import dev.tether.binding.DevicePolicies;
 import dev.tether.binding.Devices;
+import dev.tether.binding.DevicesEnded;
 import dev.tether.platform.RefusedException;
 import dev.tether.security.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -32,6 +34,10 @@ import java.util.Optional;
 @ApplicationScoped
 @RecordsRefusals
 public class DeviceResets {
+
+    /** Ends what depends on the user's devices (their streams), in this transaction. */
+    @Inject
+    Event<DevicesEnded> ended;
 
     @Inject
     ResetRequests requests;
@@ -98,7 +104,7 @@ public class DeviceResets {
         DeviceResetRequest request = decidable(id);
         UserId user = request.user();
         Decision decision = decision(AuditType.DEVICE_RESET_APPROVED, admin, request, reason);
-        request.approve(admin, reason, now, () -> removeAll(decision, user, id, now));
+        request.approve(admin, reason, now, () -> removeAll(decision, admin, user, id, now));
         audit.record(decision.granted(now)
                 .detail(decided(request, reason).put("devicesReset", request.devicesReset()))
                 .build());
@@ -141,7 +147,7 @@ public class DeviceResets {
     }
 
     /** Removes each of the user's active devices, each removal audited on its own; returns how many. */
-    private int removeAll(Decision reset, UserId user, long id, Instant now) {
+    private int removeAll(Decision reset, UserId admin, UserId user, long id, Instant now) {
         policies.lock(user);
         List<AuditEvent> removals = new ArrayList<>();
         for (Device device : devices.of(user, false)) {
@@ -154,6 +160,7 @@ public class DeviceResets {
                 removals.add(removal.granted(now).build());
             }
         }
+        ended.fire(new DevicesEnded(user, Optional.empty(), DevicesEnded.Cause.RESET, admin, now));
         // Recorded after every removal: the audit ledger's head is the last lock a transaction takes.
         removals.forEach(audit::record);
         return removals.size();

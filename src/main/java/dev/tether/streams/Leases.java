@@ -1,0 +1,105 @@
+package dev.tether.streams;
+
+import dev.tether.binding.DeviceId;
+import dev.tether.security.UserId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The stream leases, in the queries the use cases need; joins the caller's transaction. */
+@ApplicationScoped
+public class Leases {
+
+    @PersistenceContext(unitName = "tether")
+    EntityManager em;
+
+    public Optional<Lease> find(String id) {
+        return Optional.ofNullable(em.find(Lease.class, id));
+    }
+
+    /** Reads the lease again: under the user's lock, what concurrent transactions committed. */
+    public void refresh(Lease lease) {
+        em.refresh(lease);
+    }
+
+    public void add(Lease lease) {
+        em.persist(lease);
+    }
+
+    /** The user's running leases, oldest first. */
+    public List<Lease> running(UserId user, Instant now) {
+        return em.createQuery(
+                        "SELECT l FROM Lease l WHERE l.userId = :user AND l.endedAt IS NULL AND l.expiresAt > :now"
+                                + " ORDER BY l.startedAt, l.id",
+                        Lease.class)
+                .setParameter("user", user.value())
+                .setParameter("now", now)
+                .getResultList();
+    }
+
+    public long countRunning(UserId user, Instant now) {
+        return em.createQuery(
+                        "SELECT COUNT(l) FROM Lease l WHERE l.userId = :user AND l.endedAt IS NULL"
+                                + " AND l.expiresAt > :now",
+                        Long.class)
+                .setParameter("user", user.value())
+                .setParameter("now", now)
+                .getSingleResult();
+    }
+
+    /** The user's leases that expired without anyone noticing yet. */
+    public List<Lease> lapsed(UserId user, Instant now) {
+        return em.createQuery(
+                        "SELECT l FROM Lease l WHERE l.userId = :user AND l.endedAt IS NULL AND l.expiresAt <= :now"
+                                + " ORDER BY l.startedAt, l.id",
+                        Lease.class)
+                .setParameter("user", user.value())
+                .setParameter("now", now)
+                .getResultList();
+    }
+
+    /** The user's running leases on one device, or on all of them (empty device). */
+    public List<Lease> runningOn(UserId user, Optional<DeviceId> device, Instant now) {
+        return running(user, now).stream()
+                .filter(l -> device.isEmpty() || l.device().equals(device))
+                .toList();
+    }
+
+    /**
+     * Renews a running lease of {@code user}: one conditional update by key, which cannot revive a
+     * lease that was ended or that expired, whichever instance ended it. True if it was renewed.
+     */
+    public boolean renew(String id, UserId user, Instant now, Instant expiresAt) {
+        return em.createQuery("UPDATE Lease l SET l.renewedAt = :now, l.expiresAt = :expires"
+                                + " WHERE l.id = :id AND l.userId = :user AND l.endedAt IS NULL"
+                                + " AND l.expiresAt > :now")
+                        .setParameter("now", now)
+                        .setParameter("expires", expiresAt)
+                        .setParameter("id", id)
+                        .setParameter("user", user.value())
+                        .executeUpdate()
+                == 1;
+    }
+
+    /**
+     * Deletes the user's leases that stopped before {@code before}: safe on every instance, since a
+     * stopped lease is never read for a decision again, only for a late heartbeat's 409.
+     */
+    public int purge(UserId user, Instant before) {
+        return em.createQuery("DELETE FROM Lease l WHERE l.userId = :user AND l.endedAt IS NOT NULL"
+                        + " AND l.endedAt < :before")
+                .setParameter("user", user.value())
+                .setParameter("before", before)
+                .executeUpdate();
+    }
+
+    /** Every running lease, for the metrics gauge. */
+    public long countAllRunning(Instant now) {
+        return em.createQuery("SELECT COUNT(l) FROM Lease l WHERE l.endedAt IS NULL AND l.expiresAt > :now", Long.class)
+                .setParameter("now", now)
+                .getSingleResult();
+    }
+}
