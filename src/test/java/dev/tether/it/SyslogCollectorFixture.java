@@ -19,8 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class SyslogCollectorFixture implements AutoCloseable {
 
-    /** The port the integration-test servers push to (tether.audit.syslog.url in the build). */
-    static final int PORT = 5514;
+    /** The port the integration-test server pushes to (tether.audit.syslog.url in the build): one per server. */
+    static final int PORT = Integer.getInteger("tether.it.syslog-port", 5514);
 
     private final List<String> messages = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
