@@ -18,7 +18,7 @@ import java.security.Principal;
 import java.util.Optional;
 
 /**
- * Rate limits on SEES and on the self-service API ({@link RateLimits}): over the limit, 429 with
+ * Rate limits on SEES and on the self-service API, devices and streams ({@link RateLimits}): over the limit, 429 with
  * {@code Retry-After}, in SEES form (error {@link SeesError#TOO_MANY_REQUESTS}) on SEES and as a
  * problem elsewhere. It runs before roles are checked, so that requests without a valid user are
  * counted too, by client address. The first refusal of a key's window leaves one audit event; the
@@ -30,6 +30,8 @@ public class RateLimitFilter implements ContainerRequestFilter {
 
     static final String PROBLEM_SLUG = "rate-limited";
 
+    private static final String[] SELF_SERVICE = {"api/devices", "api/streams"};
+
     @Context
     HttpServletRequest http;
 
@@ -38,7 +40,7 @@ public class RateLimitFilter implements ContainerRequestFilter {
         String path = request.getUriInfo().getPath();
         String relative = path.startsWith("/") ? path.substring(1) : path;
         boolean sees = relative.startsWith("sees/");
-        if (!sees && !relative.equals("api/devices") && !relative.startsWith("api/devices/")) {
+        if (!sees && !isSelfService(relative)) {
             return;
         }
         RateLimits limits = CDI.current().select(RateLimits.class).get();
@@ -66,6 +68,16 @@ public class RateLimitFilter implements ContainerRequestFilter {
                     .rateLimited(user, scope.name(), perMinute, request.getMethod(), http.getRequestURI(), address);
         }
         request.abortWith(answer(sees, perMinute, refusal.get().retryAfterSeconds()));
+    }
+
+    /** The subscriber's own API: their devices and their streams (heartbeats included). */
+    private static boolean isSelfService(String relative) {
+        for (String root : SELF_SERVICE) {
+            if (relative.equals(root) || relative.startsWith(root + "/")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response answer(boolean sees, int perMinute, long retryAfterSeconds) {
