@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * instance A is refused with 3013 on instance B, and a session logged out at A is 401 at B
  * (both instances on one PostgreSQL; see TwoInstancesPostgresIT for instance B).
  */
-class AccessEndedAcrossInstancesPostgresIT extends TetherIT {
+class TwoInstancesAccessEndedPostgresIT extends TetherIT {
 
     private Player playerB;
     private Subscriber subscriberB;

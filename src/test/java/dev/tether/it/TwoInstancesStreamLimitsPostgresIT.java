@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * {@link TwoInstancesPostgresIT}): the database decides, so the running streams never exceed the
  * limit, whatever instance each start reaches, and nothing answers 500.
  */
-class StreamLimitsPostgresIT extends TetherIT {
+class TwoInstancesStreamLimitsPostgresIT extends TetherIT {
 
     private static final int STARTS = 12;
 
