@@ -8,11 +8,13 @@ import dev.tether.audit.RecordsRefusals;
 import dev.tether.platform.RefusedException;
 import dev.tether.security.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A subscriber's own devices: list, rename, remove. Removal frees a slot and ends the device's
@@ -41,6 +43,9 @@ public class MyDevices {
 
     @Inject
     Decisions decisions;
+
+    @Inject
+    Event<DevicesEnded> ended;
 
     @Transactional
     public List<DeviceView> list(UserId user) {
@@ -75,8 +80,9 @@ public class MyDevices {
         // A running cooldown refuses the removal below; its record says when the next one is possible.
         policy.nextRemovalAt(cooldown, now).ifPresent(next -> decision.detail().put("nextRemovalAt", next));
         policy.removed(cooldown, now);
-        int ended = bindings.endAll(user, device.deviceId());
-        decision.detail().put("bindingsEnded", ended).put("nextRemovalAt", now.plus(cooldown));
+        int bindingsEnded = bindings.endAll(user, device.deviceId());
+        decision.detail().put("bindingsEnded", bindingsEnded).put("nextRemovalAt", now.plus(cooldown));
+        this.ended.fire(new DevicesEnded(user, Optional.of(device.deviceId()), DevicesEnded.Cause.REMOVAL, user, now));
         audit.record(decision.granted(now).build());
     }
 

@@ -12,6 +12,8 @@ public enum EndedBy {
     ADMIN,
     /** An admin revoked the device it plays on. */
     REVOCATION,
+    /** Its user removed the device it plays on. */
+    DEVICE_REMOVED,
     /** A two-person reset removed the user's devices. */
     RESET,
     /** The company's directory ended the user's access (SCIM deprovisioning or deletion). */

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
- * Ends the streams of a device an admin revoked, of every device of a user whose devices were
+ * Ends the streams of a device an admin revoked or its user removed, of every device of a user whose devices were
  * reset, and of a user the directory deprovisioned, in the deciding transaction: binding and
  * identity announce it and know nothing of streams.
  */
@@ -22,6 +22,7 @@ public class LeaseEndings {
     void onDevicesEnded(@Observes DevicesEnded ended) {
         EndedBy by = switch (ended.cause()) {
             case REVOCATION -> EndedBy.REVOCATION;
+            case REMOVAL -> EndedBy.DEVICE_REMOVED;
             case RESET -> EndedBy.RESET;
         };
         streams.endOn(ended.user(), ended.device(), by, ended.actor(), ended.at());

@@ -251,6 +251,7 @@ public class Streams {
                 "a newer stream of yours took its place (your plan's limit of " + lease.streamLimit() + " streams)";
             case ADMIN -> "an administrator ended it";
             case REVOCATION -> "its device was blocked by an administrator";
+            case DEVICE_REMOVED -> "you removed its device";
             case RESET -> "your devices were reset";
             case DEPROVISIONED -> "your access was ended by your organisation's directory";
             case EXPIRED -> "its player stopped renewing it";

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Concurrent stream limits end to end: leases on granted tokens, block-new and stop-oldest, the
  * heartbeat and its 409 for an ended lease, expiry after missed heartbeats, overrides per user and
- * per group, the exemption, revocation and reset ending leases; each decision audited once.
+ * per group, the exemption, revocation, removal and reset ending leases; each decision audited once.
  */
 class StreamLimitsIT extends TetherIT {
 
@@ -228,6 +228,40 @@ class StreamLimitsIT extends TetherIT {
                 .sorted()
                 .toList();
         assertEquals(List.of("reset", "revocation"), endings);
+    }
+
+    @Test
+    void removingMyOwnDeviceEndsItsStreamsOnly() {
+        policy(5, "block-new", "");
+        String tv = Player.newDevice();
+        String cookieTv = asPlayer.registerDevice(token, tv);
+        String cookiePhone = asPlayer.registerDevice(token, Player.newDevice());
+        String tvLease = asPlayer.entitlement(token, Player.request(3, "demo-movie", cookieTv))
+                .getString("leaseId");
+        String phoneLease = asPlayer.entitlement(token, Player.request(3, "demo-movie", cookiePhone))
+                .getString("leaseId");
+        long tvId = asSubscriber.devices(token).stream()
+                .map(JsonObject.class::cast)
+                .filter(d -> d.getString("deviceId").equals(tv))
+                .findFirst()
+                .orElseThrow()
+                .getJsonNumber("id")
+                .longValue();
+
+        expect(204, asSubscriber.removeDevice(token, tvId));
+        JsonObject stop = expect(409, asStreamer.heartbeat(token, tvLease));
+        assertEquals(ENDED, stop.getString("type"));
+        assertTrue(stop.getString("detail").contains("you removed its device"), stop.toString());
+        expect(200, asStreamer.heartbeat(token, phoneLease));
+        assertEquals(List.of(phoneLease), ids(asStreamer.running(token)));
+
+        List<JsonObject> endings = asAuditor.events(auditor, user).getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("type").equals("STREAM_ENDED"))
+                .toList();
+        assertEquals(1, endings.size(), endings.toString());
+        assertEquals("device-removed", endings.get(0).getJsonObject("detail").getString("endedBy"));
+        assertEquals(tvLease, endings.get(0).getJsonObject("detail").getString("leaseId"));
+        assertEquals(user, endings.get(0).getString("actorId"), "the user ended it by removing the device");
     }
 
     @Test
