@@ -4,17 +4,12 @@ import static dev.tether.it.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tether.audit.ledger.LedgerJson;
 import dev.tether.audit.ledger.OfflineVerification;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,9 +21,6 @@ import org.junit.jupiter.api.Test;
  * the lag is reported.
  */
 class SyslogPushIT extends TetherIT {
-
-    private static final Pattern MESSAGE =
-            Pattern.compile("<(\\d+)>1 (\\S+) (\\S+) tether - (audit-event|audit-checkpoint) - (\\{.*\\})");
 
     private static final Duration WITHIN = Duration.ofSeconds(90);
 
@@ -70,29 +62,6 @@ class SyslogPushIT extends TetherIT {
         return status.getJsonNumber("deliveredSeq").longValue();
     }
 
-    /** The received events by sequence number (a batch sent twice is one event) and the checkpoint lines. */
-    private record Received(Map<Long, String> events, List<String> checkpoints) {}
-
-    private Received received() {
-        Map<Long, String> events = new TreeMap<>();
-        List<String> checkpoints = new ArrayList<>();
-        for (String message : collector.messages()) {
-            Matcher m = MESSAGE.matcher(message);
-            assertTrue(m.matches(), "an RFC 5424 message of Tether's: " + message);
-            if (m.group(4).equals("audit-event")) {
-                assertEquals("110", m.group(1), "facility log audit, informational");
-                String line = m.group(5);
-                long seq = LedgerJson.entry(line).record().seq();
-                String earlier = events.putIfAbsent(seq, line);
-                assertTrue(earlier == null || earlier.equals(line), "a resent event is the same event");
-            } else {
-                assertEquals("109", m.group(1), "facility log audit, notice");
-                checkpoints.add(m.group(5));
-            }
-        }
-        return new Received(events, checkpoints);
-    }
-
     @Test
     void everyEventAndCheckpointReachesTheCollectorInChainOrderAndProvesOffline() throws Exception {
         long before = delivered(status());
@@ -104,8 +73,8 @@ class SyslogPushIT extends TetherIT {
 
         eventually(WITHIN, this::status, s -> delivered(s) >= head);
 
-        Received received = received();
-        long last = ((TreeMap<Long, String>) received.events()).lastKey();
+        SyslogCollectorFixture.Received received = collector.received();
+        long last = received.events().lastKey();
         assertTrue(last >= head);
         for (long seq = before + 1; seq <= last; seq++) {
             assertTrue(received.events().containsKey(seq), "event " + seq + " arrived");
@@ -155,7 +124,7 @@ class SyslogPushIT extends TetherIT {
         collector.start();
         JsonObject back = eventually(WITHIN, this::status, s -> delivered(s) >= head);
 
-        Received received = received();
+        SyslogCollectorFixture.Received received = collector.received();
         for (long seq = before + 1; seq <= head; seq++) {
             assertTrue(received.events().containsKey(seq), "event " + seq + " arrived after the outage");
         }
