@@ -70,6 +70,12 @@ public final class FlowBenchmark {
      * the rate (at most bulkhead ÷ latency tokens a second, Little's law).
      */
     private static final long LATENCY_MS = Long.getLong("flow.latency-ms", 0);
+    /**
+     * Another server on the same database and machine, configured differently (e.g. the audit
+     * ledger off): the device-bound (resolved) phase runs against it too, right after the main
+     * one with the same cookies, and the report gives the main server's rate as a ratio of its.
+     */
+    private static final String COMPARE = System.getProperty("flow.compare", "");
 
     private static final String AUTHENTICATOR =
             System.getProperty("flow.authenticator", "1000,00112233445566778899aabbccddeeff");
@@ -89,6 +95,7 @@ public final class FlowBenchmark {
     static final String HEARTBEAT = "stream heartbeat";
     static final String AT_LIMIT = "time-based at the stream limit (stop-oldest)";
     static final String POLICY = "stream policy (setup)";
+    static final String RESOLVED_COMPARED = "device-bound, resolved (type 3), at the compared server";
 
     /** Users whose stream limit every start of the at-limit phase reaches (each start ends their oldest stream). */
     private static final int AT_LIMIT_USERS = Integer.getInteger("flow.at-limit-users", 32);
@@ -97,6 +104,8 @@ public final class FlowBenchmark {
     private static final int MAX_LEASES = 100_000;
 
     private final FlowClient client = new FlowClient(URLS, SIMULATOR, AUTHENTICATOR, CONTENT);
+    private final FlowClient compared =
+            COMPARE.isEmpty() ? null : new FlowClient(List.of(COMPARE), SIMULATOR, AUTHENTICATOR, CONTENT);
     private final ServerProcesses servers = ServerProcesses.find(System.getProperty("flow.pids"));
     private final Map<String, Latencies> measured = new LinkedHashMap<>();
     private final List<PhaseUsage> usage = new ArrayList<>();
@@ -144,6 +153,9 @@ public final class FlowBenchmark {
                 SIM_RECORDS)) {
             measured.put(kind, new Latencies(kind));
         }
+        if (compared != null) {
+            measured.put(RESOLVED_COMPARED, new Latencies(RESOLVED_COMPARED));
+        }
         warmUp();
         phase("bind", this::bind, FIRST, REGISTRATION, REDEMPTION, SSO, SPC);
         if (bound.isEmpty()) {
@@ -169,6 +181,15 @@ public final class FlowBenchmark {
                     }
                 },
                 RESOLVED);
+        if (compared != null) {
+            phase(
+                    "device-bound, resolved, at the compared server",
+                    (worker, kinds) -> {
+                        Bound b = randomBound();
+                        compared.sees(kinds.apply(RESOLVED_COMPARED), b.bearer(), 3, b.cookie());
+                    },
+                    RESOLVED_COMPARED);
+        }
         phase(
                 "time-based",
                 (worker, kinds) ->
@@ -238,6 +259,9 @@ public final class FlowBenchmark {
                     Bound b = randomBound();
                     if (b != null) {
                         client.sees(kinds.apply(RESOLVED), b.bearer(), 3, b.cookie());
+                        if (compared != null) {
+                            compared.sees(kinds.apply(RESOLVED_COMPARED), b.bearer(), 3, b.cookie());
+                        }
                         client.sees(kinds.apply(TIME_BASED), b.bearer(), 1, null);
                         client.simulatorToken(kinds.apply(SIM_TOKEN), b.cookie(), b.deviceId());
                         client.simulatorRecords(kinds.apply(SIM_RECORDS), b.cookie(), b.deviceId());
@@ -447,6 +471,16 @@ public final class FlowBenchmark {
                 throughput(RESOLVED),
                 throughput(HEARTBEAT) / throughput(RESOLVED),
                 streams.size()));
+        if (compared != null) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "Device-bound (resolved) per second at %s: %.0f, at the compared server %s: %.0f; ratio %.2f.%n",
+                    URLS,
+                    throughput(RESOLVED),
+                    COMPARE,
+                    throughput(RESOLVED_COMPARED),
+                    throughput(RESOLVED) / throughput(RESOLVED_COMPARED)));
+        }
         double ratio = throughput(RESOLVED) / throughput(SIM_TOKEN);
         out.append(String.format(
                 Locale.ROOT,
@@ -459,6 +493,7 @@ public final class FlowBenchmark {
     private double throughput(String kind) {
         String phase = switch (kind) {
             case RESOLVED -> "device-bound, resolved";
+            case RESOLVED_COMPARED -> "device-bound, resolved, at the compared server";
             case TIME_BASED -> "time-based";
             case SIM_TOKEN -> "simulator token";
             case SIM_RECORDS -> "simulator records";

@@ -15,6 +15,12 @@ public class LedgerSettings {
     public static final String EVERY_EVENTS = "tether.audit.checkpoint.every-events";
     public static final String EVERY = "tether.audit.checkpoint.every";
     public static final String FILE = "tether.audit.checkpoint.file";
+    public static final String ENABLED = "tether.audit.ledger.enabled";
+
+    /** Off only to measure what the chain costs (README, "The audit ledger"): events are then not chained. */
+    @Inject
+    @ConfigProperty(name = ENABLED, defaultValue = "true")
+    boolean enabled;
 
     @Inject
     @ConfigProperty(name = SIGNING_KEY)
@@ -48,6 +54,10 @@ public class LedgerSettings {
             keys = read;
         }
         return read;
+    }
+
+    public boolean enabled() {
+        return enabled;
     }
 
     public long everyEvents() {
