@@ -1,5 +1,6 @@
 package dev.tether.api;
 
+import dev.tether.platform.Saturation;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -10,7 +11,8 @@ import java.util.logging.Logger;
 /**
  * The last line: a bug must not leak a stack trace or an internal message to a client. The full
  * exception goes to the log under an incident id that the answer carries, so support can find it
- * (the log line carries the request id too, as every line of a request does).
+ * (the log line carries the request id too, as every line of a request does). A full connection
+ * pool is no bug: it is 503 {@code tether-busy} with {@code Retry-After}.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -19,7 +21,23 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
-        return incident(exception);
+        return Saturation.limitReached(exception)
+                .map(UnexpectedExceptionMapper::busy)
+                .orElseGet(() -> incident(exception));
+    }
+
+    /** Tether's own pool was full: not a bug, and a retry in a moment will pass. */
+    private static Response busy(String limit) {
+        LOG.warning(() -> "Tether busy: the " + limit + " is full");
+        return Response.fromResponse(Problem.of(
+                                "tether-busy",
+                                "Tether is busy",
+                                503,
+                                "Tether is serving as many requests as it is sized for (its " + limit
+                                        + " is full); try again in a second.")
+                        .toResponse())
+                .header("Retry-After", "1")
+                .build();
     }
 
     static Response incident(Throwable exception) {
