@@ -327,9 +327,10 @@ final class AuditMeasurement {
             if (memory != null) {
                 table.add(String.format(
                         Locale.ROOT,
-                        "server heap (-Xmx256m): %.1f MB after GC before, peak %.1f MB "
+                        "server heap (max %.0f MB): %.1f MB after GC before, peak %.1f MB "
                                 + "during (growth %.1f MB, young garbage included), %.1f MB after GC after; old "
                                 + "generation %.1f MB before, peak %.1f MB during (growth %.1f MB)",
+                        memory.getHeapMemoryUsage().getMax() / 1e6,
                         baseline / 1e6,
                         peakUsed / 1e6,
                         (peakUsed - baseline) / 1e6,
