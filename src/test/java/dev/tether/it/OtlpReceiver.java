@@ -39,6 +39,30 @@ final class OtlpReceiver implements AutoCloseable {
     /** One data point of a sum or a gauge (histograms give their count). */
     record Point(String metric, Map<String, String> attributes, double value) {}
 
+    private static OtlpReceiver shared;
+
+    /**
+     * The receiver of this test run, up from the run's start ({@link OtlpReceiverSession}) so that
+     * the test servers, which export from their start, never find the port closed; started here
+     * when a test runs outside Maven.
+     */
+    static synchronized OtlpReceiver shared() {
+        if (shared == null) {
+            shared = new OtlpReceiver(Integer.getInteger(PORT, 4318));
+        }
+        return shared;
+    }
+
+    static synchronized void closeShared() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
+    }
+
+    /** The system property (set by the build for the integration tests) naming the port. */
+    static final String PORT = "tether.it.otlp-port";
+
     private final HttpServer server;
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
     private final List<Point> points = new CopyOnWriteArrayList<>();
@@ -61,6 +85,11 @@ final class OtlpReceiver implements AutoCloseable {
 
     List<Point> points(String metric) {
         return points.stream().filter(p -> p.metric().equals(metric)).toList();
+    }
+
+    /** The metric names received so far, for a failure's message. */
+    java.util.Set<String> names() {
+        return new java.util.TreeSet<>(points.stream().map(Point::metric).toList());
     }
 
     @Override

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,18 +34,13 @@ class TelemetryIT extends FaultInjectingIT {
     private static OtlpReceiver receiver;
 
     @BeforeAll
-    static void startReceiver() {
-        receiver = new OtlpReceiver(Integer.getInteger("tether.it.otlp-port", 4318));
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
+    static void receiver() {
+        receiver = OtlpReceiver.shared();
     }
 
     @Test
     void aDeviceBoundRequestIsOneTraceFromTheServerIntoEachExpressPlayCall() throws InterruptedException {
-        String cookie = asPlayer.registerDevice(token, "device-traced");
+        String cookie = asPlayer.registerDevice(token, Player.newDevice());
         String traceId = randomTraceId();
 
         JsonObject answer = Http.expect(200, sees(Player.request(3, "demo-movie", cookie), traceId));
@@ -70,7 +64,7 @@ class TelemetryIT extends FaultInjectingIT {
 
     @Test
     void aRetriedAttemptIsASpanOfItsOwn() throws InterruptedException {
-        String cookie = asPlayer.registerDevice(token, "device-retried");
+        String cookie = asPlayer.registerDevice(token, Player.newDevice());
         asFaultOperator.inject(
                 admin,
                 Json.createObjectBuilder()
@@ -143,12 +137,32 @@ class TelemetryIT extends FaultInjectingIT {
 
     /** Some data point of {@code metric} with these attributes (and maybe more) reaches {@code min}. */
     private static void atLeast(String metric, Map<String, String> attributes, double min) throws InterruptedException {
-        eventually(
-                EXPORTED,
-                () -> receiver.points(metric),
-                points -> points.stream()
-                        .anyMatch(
-                                p -> p.attributes().entrySet().containsAll(attributes.entrySet()) && p.value() >= min));
+        try {
+            eventually(
+                    EXPORTED,
+                    () -> receiver.points(metric),
+                    points -> points.stream()
+                            .anyMatch(p ->
+                                    p.attributes().entrySet().containsAll(attributes.entrySet()) && p.value() >= min));
+        } catch (AssertionError e) {
+            throw new AssertionError(
+                    metric + " " + attributes + " >= " + min + "; metrics received: " + receiver.names(), e);
+        }
+    }
+
+    /** The trace once {@code done} holds; failing, the message shows every ExpressPlay span received. */
+    private static List<ReceivedSpan> traced(String traceId, java.util.function.Predicate<List<ReceivedSpan>> done)
+            throws InterruptedException {
+        try {
+            return eventually(EXPORTED, () -> trace(traceId), done);
+        } catch (AssertionError e) {
+            throw new AssertionError(
+                    "ExpressPlay spans of any trace: "
+                            + receiver.spans().stream()
+                                    .filter(s -> s.attributes().toString().contains("expressplay"))
+                                    .toList(),
+                    e);
+        }
     }
 
     private static List<ReceivedSpan> trace(String traceId) {

@@ -3,13 +3,14 @@ package dev.tether.operations.telemetry;
 import dev.tether.audit.syslog.SyslogPush;
 import dev.tether.audit.syslog.SyslogStatus;
 import dev.tether.platform.SchemaReady;
-import dev.tether.streams.StreamAdministration;
+import dev.tether.streams.Leases;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
@@ -37,7 +38,7 @@ public class DatabaseFigures {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
-    StreamAdministration streams;
+    Leases leases;
 
     @Inject
     SyslogPush syslog;
@@ -82,7 +83,7 @@ public class DatabaseFigures {
 
     private void sample() {
         try {
-            runningLeases = OptionalLong.of(streams.stats().runningLeases());
+            runningLeases = OptionalLong.of(leases.countAllRunning(Instant.now()));
             SyslogStatus status = syslog.status();
             syslogLag = status.enabled()
                     ? Optional.of(new SyslogLag(status.lagEvents(), status.lagSeconds()))
