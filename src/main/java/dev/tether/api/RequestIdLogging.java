@@ -14,9 +14,10 @@ import java.util.logging.Logger;
  * attached to the {@code dev.tether} logger, prefixes the record's message with
  * {@code [requestId=…]}: a logger hands a record to its own handlers, then to its parents', so this
  * one sees every record of a {@code dev.tether.*} logger before the server's root handler writes it
- * (as text or as the {@code message} of a JSON line). Lines logged on another thread (an
- * ExpressPlay call's attempt), and the server's own lines, carry no id; the access log carries the
- * response's {@code X-Request-Id} (liberty/server.xml, server-config/wildfly/tether.cli).
+ * (as text or as the {@code message} of a JSON line). An ExpressPlay call's attempts, on fault
+ * tolerance's threads, have the id bound there too ({@code dev.tether.platform.FollowsTheRequest});
+ * the server's own lines carry no id; the access log carries the response's {@code X-Request-Id}
+ * (liberty/server.xml, server-config/wildfly/tether.cli).
  */
 @WebListener
 public class RequestIdLogging implements ServletContextListener {

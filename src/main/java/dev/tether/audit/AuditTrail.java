@@ -2,6 +2,7 @@ package dev.tether.audit;
 
 import dev.tether.audit.ledger.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,6 +21,9 @@ public class AuditTrail {
 
     @Inject
     Ledger ledger;
+
+    @Inject
+    Event<AuditRecorded> recorded;
 
     /** Records a decision in the decision's own transaction: it commits or rolls back with it. */
     @Transactional(TxType.MANDATORY)
@@ -40,5 +44,6 @@ public class AuditTrail {
     private void append(AuditEvent event) {
         event.chain(ledger.append(event::ledgerRecord));
         em.persist(event);
+        recorded.fire(new AuditRecorded(event.type(), event.outcome(), event.reasonCode()));
     }
 }

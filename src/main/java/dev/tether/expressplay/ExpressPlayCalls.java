@@ -1,6 +1,7 @@
 package dev.tether.expressplay;
 
 import dev.tether.binding.Cookie;
+import dev.tether.platform.FollowsTheRequest;
 import dev.tether.platform.Profiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,6 +46,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * Tether's.
  */
 @ApplicationScoped
+@FollowsTheRequest
 public class ExpressPlayCalls {
 
     static final String ERROR_FORMAT = "json";

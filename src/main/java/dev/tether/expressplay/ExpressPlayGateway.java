@@ -64,6 +64,15 @@ public class ExpressPlayGateway {
     }
 
     private <T> T guarded(Endpoint endpoint, Supplier<CompletionStage<T>> call) {
+        stats.started(endpoint);
+        try {
+            return outcomeOf(endpoint, call);
+        } finally {
+            stats.finished(endpoint);
+        }
+    }
+
+    private <T> T outcomeOf(Endpoint endpoint, Supplier<CompletionStage<T>> call) {
         try {
             T result = await(call.get());
             stats.ended(endpoint, Outcome.SUCCEEDED);

@@ -4,13 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What Tether has seen of each ExpressPlay endpoint since start: calls, attempts (so retries),
  * and how calls ended. Fault-tolerance metrics say the same where the server exports them
- * (Open Liberty's /metrics); these counters are the same on every server.
+ * (Open Liberty's /metrics); these counters are the same on every server, and
+ * {@code dev.tether.operations.telemetry} exports them as OpenTelemetry instruments.
  */
 @ApplicationScoped
 public class ExpressPlayStats {
@@ -49,10 +51,19 @@ public class ExpressPlayStats {
         counters.get(endpoint).attempts.incrementAndGet();
     }
 
+    void started(Endpoint endpoint) {
+        counters.get(endpoint).inFlight.incrementAndGet();
+    }
+
+    void finished(Endpoint endpoint) {
+        counters.get(endpoint).inFlight.decrementAndGet();
+    }
+
     void ended(Endpoint endpoint, Outcome outcome) {
         Counters c = counters.get(endpoint);
         c.calls.incrementAndGet();
         c.outcomes.get(outcome).incrementAndGet();
+        c.lastOutcome = outcome;
         if (outcome == Outcome.CIRCUIT_OPEN) {
             c.lastCircuitOpen.set(Instant.now());
         }
@@ -72,6 +83,22 @@ public class ExpressPlayStats {
     }
 
     /**
+     * The calls through the gateway that have not ended, whether running, waiting for a bulkhead
+     * slot or between retries: how much of the bulkhead (64 running, 64 waiting) is in use.
+     */
+    public int inFlight(Endpoint endpoint) {
+        return counters.get(endpoint).inFlight.get();
+    }
+
+    /**
+     * Whether the endpoint's last call was stopped by its open circuit: the circuit as calls see
+     * it (open from the first rejected call until a call gets through again), without a vendor API.
+     */
+    public boolean circuitOpen(Endpoint endpoint) {
+        return counters.get(endpoint).lastOutcome == Outcome.CIRCUIT_OPEN;
+    }
+
+    /**
      * One endpoint's counters. {@code attempts} counts the calls that left for ExpressPlay,
      * retries included, and excludes those the open circuit or the full bulkhead stopped.
      */
@@ -83,6 +110,8 @@ public class ExpressPlayStats {
         final AtomicLong attempts = new AtomicLong();
         final Map<Outcome, AtomicLong> outcomes = new EnumMap<>(Outcome.class);
         final AtomicReference<Instant> lastCircuitOpen = new AtomicReference<>();
+        final AtomicInteger inFlight = new AtomicInteger();
+        volatile Outcome lastOutcome;
 
         Counters() {
             for (Outcome outcome : Outcome.values()) {

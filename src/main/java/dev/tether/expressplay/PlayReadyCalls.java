@@ -2,6 +2,7 @@ package dev.tether.expressplay;
 
 import dev.tether.content.Drm;
 import dev.tether.content.DrmRights;
+import dev.tether.platform.FollowsTheRequest;
 import dev.tether.platform.Jsonp;
 import dev.tether.platform.Profiles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * ({@code tether.expressplay.playready.device-id-parameter}, default {@code deviceid}: assumed).
  */
 @ApplicationScoped
+@FollowsTheRequest
 public class PlayReadyCalls {
 
     static final String URL_KEY = "expressplay-playready-token/mp-rest/url";

@@ -2,6 +2,7 @@ package dev.tether.expressplay;
 
 import dev.tether.content.Drm;
 import dev.tether.content.DrmRights;
+import dev.tether.platform.FollowsTheRequest;
 import dev.tether.platform.Profiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * tokens cannot be device-bound (-7002): no device restriction is ever sent.
  */
 @ApplicationScoped
+@FollowsTheRequest
 public class WidevineCalls {
 
     static final String URL_KEY = "expressplay-widevine-token/mp-rest/url";

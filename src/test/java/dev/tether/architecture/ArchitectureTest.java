@@ -78,6 +78,24 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * OpenTelemetry's API is MicroProfile Telemetry's, so allowed; it stays in the telemetry package
+     * (the instruments) and in platform (the trace context that follows an asynchronous call), so
+     * the capabilities keep their counters in plain Java.
+     */
+    @Test
+    void onlyTelemetryAndTheContextPropagationUseOpenTelemetry() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.tether..")
+                .and()
+                .resideOutsideOfPackages("dev.tether.operations.telemetry..", "dev.tether.platform..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.opentelemetry..")
+                .check(classes);
+    }
+
     /** Every package, sub-packages included, is a slice: none may reach back to one that uses it. */
     @Test
     void tetherHasNoPackageCycle() {

@@ -1,0 +1,29 @@
+package dev.tether.platform;
+
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+
+/**
+ * Binds what {@link RequestContextCapture} took to the thread that runs the attempt: its priority
+ * puts it after fault tolerance's interceptor, so it runs once per attempt, on the attempt's thread.
+ * On the caller's own thread (a call that stays there) it rebinds what is already bound.
+ */
+@FollowsTheRequest
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_AFTER + 20)
+public class RequestContextRestore {
+
+    @AroundInvoke
+    Object restore(InvocationContext invocation) throws Exception {
+        Object id = invocation.getContextData().get(RequestContextCapture.REQUEST_ID);
+        Object trace = invocation.getContextData().get(RequestContextCapture.TRACE_CONTEXT);
+        try (RequestIds.Scope bound = id instanceof String s ? RequestIds.bind(s) : () -> {};
+                Scope traced = trace instanceof Context c ? c.makeCurrent() : Scope.noop()) {
+            return invocation.proceed();
+        }
+    }
+}
