@@ -27,13 +27,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     }
 
     /** Tether's own pool was full: not a bug, and a retry in a moment will pass. */
-    private static Response busy(String limit) {
-        LOG.warning(() -> "Tether busy: the " + limit + " is full");
+    private static Response busy(Saturation.Limit limit) {
+        Saturation.refused(limit);
+        LOG.warning(() -> "Tether busy: the " + limit.text() + " is full");
         return Response.fromResponse(Problem.of(
                                 "tether-busy",
                                 "Tether is busy",
                                 503,
-                                "Tether is serving as many requests as it is sized for (its " + limit
+                                "Tether is serving as many requests as it is sized for (its " + limit.text()
                                         + " is full); try again in a second.")
                         .toResponse())
                 .header("Retry-After", "1")

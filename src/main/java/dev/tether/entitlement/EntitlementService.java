@@ -20,6 +20,7 @@ import dev.tether.expressplay.ExpressPlayRefusedException;
 import dev.tether.expressplay.TokenRequest;
 import dev.tether.expressplay.TokenUrl;
 import dev.tether.identity.UserAccess;
+import dev.tether.platform.Saturation;
 import dev.tether.streams.StreamStart;
 import dev.tether.streams.Streams;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -312,6 +313,7 @@ public class EntitlementService {
                             + refused.getMessage() + ")");
         }
         if (e instanceof ExpressPlayBusyException busy) {
+            Saturation.refused(Saturation.Limit.EXPRESSPLAY_BULKHEAD);
             decision.detail().put("limit", "bulkhead of ExpressPlay's " + busy.endpoint() + " endpoint");
             LOG.fine(() -> "Tether busy for a " + type + " request: " + e.getMessage());
             return EntitlementSteps.refusal(caller, SeesError.TETHER_BUSY);

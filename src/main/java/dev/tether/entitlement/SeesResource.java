@@ -74,11 +74,13 @@ public class SeesResource {
     private static RuntimeException busy(EntitlementRequest request, RuntimeException e) {
         return Saturation.limitReached(e)
                 .<RuntimeException>map(limit -> {
-                    LOG.warning(() -> "Tether busy for a " + request.type() + " request: the " + limit + " is full");
+                    Saturation.refused(limit);
+                    LOG.warning(
+                            () -> "Tether busy for a " + request.type() + " request: the " + limit.text() + " is full");
                     return new EntitlementRefusedException(
                             SeesError.TETHER_BUSY,
                             request.messageId(),
-                            SeesError.TETHER_BUSY.text() + " (its " + limit + " is full)");
+                            SeesError.TETHER_BUSY.text() + " (its " + limit.text() + " is full)");
                 })
                 .orElse(e);
     }

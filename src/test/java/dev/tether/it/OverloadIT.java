@@ -122,6 +122,14 @@ class OverloadIT extends FaultInjectingIT {
         assertTrue(maxAtOnce <= 64 && maxAtOnce > 1, "ExpressPlay saw at most 64 calls at once: " + maxAtOnce);
         JsonObject stats = Http.json(asAdmin.expressPlayStats(admin).body()).getJsonObject("TOKEN");
         assertTrue(stats.getJsonObject("outcomes").getInt("BULKHEAD_FULL") >= rejected, stats.toString());
+        int refusedAtTheBulkhead = rejected;
+        eventually(
+                Duration.ofSeconds(30),
+                () -> OtlpReceiver.shared().points("tether.busy"),
+                points -> points.stream()
+                        .anyMatch(p ->
+                                "expressplay-bulkhead".equals(p.attributes().get("limit"))
+                                        && p.value() >= refusedAtTheBulkhead));
         List<JsonObject> events = asAuditor.events(auditor, user, 500).getValuesAs(JsonObject.class);
         assertEquals(parallel, events.size(), "one audit event per request");
         assertEquals(

@@ -19,7 +19,7 @@ class SaturationTest {
                 "J2CA0045E: Connection not available while invoking method createOrWaitForConnection");
         PersistenceException wrapped =
                 new PersistenceException("Unable to acquire JDBC Connection", new RuntimeException(liberty));
-        assertEquals(Optional.of(Saturation.CONNECTION_POOL), Saturation.limitReached(wrapped));
+        assertEquals(Optional.of(Saturation.Limit.DATABASE_CONNECTION_POOL), Saturation.limitReached(wrapped));
     }
 
     @Test
@@ -29,7 +29,7 @@ class SaturationTest {
         SQLException sql = new SQLException(
                 "IJ031084: Unable to create connection: javax.resource.ResourceException: IJ000453", ironJacamar);
         assertEquals(
-                Optional.of(Saturation.CONNECTION_POOL),
+                Optional.of(Saturation.Limit.DATABASE_CONNECTION_POOL),
                 Saturation.limitReached(new PersistenceException("could not prepare statement", sql)));
     }
 

@@ -20,6 +20,7 @@ final class TelemetryNames {
     static final String STREAMS_STOP_OLDEST = "tether.streams.stop_oldest_endings";
     static final String SYSLOG_LAG_EVENTS = "tether.audit.syslog.lag.events";
     static final String SYSLOG_LAG_SECONDS = "tether.audit.syslog.lag.seconds";
+    static final String BUSY = "tether.busy";
 
     static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
     static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
@@ -28,6 +29,7 @@ final class TelemetryNames {
     static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("outcome");
     static final AttributeKey<String> REASON = AttributeKey.stringKey("reason");
     static final AttributeKey<String> ENDPOINT = AttributeKey.stringKey("endpoint");
+    static final AttributeKey<String> LIMIT = AttributeKey.stringKey("limit");
 
     /** The reason of a granted decision, which has none: an attribute has a value or is absent. */
     static final String NO_REASON = "none";

@@ -1,11 +1,13 @@
 package dev.tether.operations.telemetry;
 
+import static dev.tether.operations.telemetry.TelemetryNames.BUSY;
 import static dev.tether.operations.telemetry.TelemetryNames.DECISIONS;
 import static dev.tether.operations.telemetry.TelemetryNames.ENDPOINT;
 import static dev.tether.operations.telemetry.TelemetryNames.EXPRESSPLAY_ATTEMPTS;
 import static dev.tether.operations.telemetry.TelemetryNames.EXPRESSPLAY_CALLS;
 import static dev.tether.operations.telemetry.TelemetryNames.EXPRESSPLAY_CIRCUIT_OPEN;
 import static dev.tether.operations.telemetry.TelemetryNames.EXPRESSPLAY_IN_FLIGHT;
+import static dev.tether.operations.telemetry.TelemetryNames.LIMIT;
 import static dev.tether.operations.telemetry.TelemetryNames.NO_REASON;
 import static dev.tether.operations.telemetry.TelemetryNames.OUTCOME;
 import static dev.tether.operations.telemetry.TelemetryNames.REASON;
@@ -20,6 +22,7 @@ import static dev.tether.operations.telemetry.TelemetryNames.TYPE;
 import dev.tether.audit.AuditRecorded;
 import dev.tether.expressplay.ExpressPlayStats;
 import dev.tether.expressplay.ExpressPlayStats.Endpoint;
+import dev.tether.platform.Saturation;
 import dev.tether.platform.SchemaReady;
 import dev.tether.streams.StreamStats;
 import io.opentelemetry.api.common.Attributes;
@@ -97,6 +100,14 @@ public class TetherMetrics {
                 .buildWithCallback(m -> {
                     for (Endpoint endpoint : Endpoint.values()) {
                         m.record(expressPlay.circuitOpen(endpoint) ? 1 : 0, Attributes.of(ENDPOINT, endpoint.name()));
+                    }
+                }));
+        observers.add(meter.counterBuilder(BUSY)
+                .setDescription("Requests refused because one of Tether's own limits was full, by limit")
+                .setUnit("{request}")
+                .buildWithCallback(m -> {
+                    for (Saturation.Limit limit : Saturation.Limit.values()) {
+                        m.record(Saturation.refusedSoFar(limit), Attributes.of(LIMIT, limit.slug()));
                     }
                 }));
         observers.add(meter.counterBuilder(STREAMS_HEARTBEATS)
