@@ -18,7 +18,7 @@ public enum BodyRefusal implements Refusal {
     WRONG_TYPE(Kind.INVALID, "A member has the wrong JSON type."),
     /** Not {@code application/json}, optionally with {@code charset=utf-8}. */
     BAD_CONTENT_TYPE(Kind.INVALID, "Content-Type must be application/json (optionally with charset=utf-8)."),
-    /** Larger than {@code tether.api.max-body-bytes}. */
+    /** Larger than its endpoint takes ({@code tether.api.max-body-bytes} and its neighbours). */
     BODY_TOO_LARGE(Kind.TOO_LARGE, "The request body is larger than this endpoint takes."),
     /** A compressed body ({@code Content-Encoding}): refused unread, so that nothing inflates. */
     COMPRESSED_BODY(Kind.UNSUPPORTED, "A compressed request body (Content-Encoding) is not accepted.");

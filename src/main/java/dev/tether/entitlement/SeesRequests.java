@@ -47,6 +47,16 @@ public class SeesRequests {
      * that no body inflates beyond the limit.
      */
     public EntitlementRequest read(InputStream body, String contentType, String contentEncoding, Caller caller) {
+        return read(body, -1, contentType, contentEncoding, caller);
+    }
+
+    /**
+     * As {@link #read(InputStream, String, String, Caller)}, with the body's declared length (-1 when
+     * none): a body declared over the limit is refused before a byte of it is read, so that a
+     * server's own, larger limit (WildFly's max-post-size) never fails the read instead.
+     */
+    public EntitlementRequest read(
+            InputStream body, long declaredLength, String contentType, String contentEncoding, Caller caller) {
         Decision decision =
                 decisions.open(AuditType.INVALID_REQUEST).user(caller.user()).request(null, caller.clientAddress());
         if (!StrictJson.isJsonMediaType(contentType)) {
@@ -58,6 +68,9 @@ public class SeesRequests {
         if (contentEncoding != null && !contentEncoding.trim().equalsIgnoreCase("identity")) {
             throw refuse(
                     null, SeesError.INVALID_REQUEST, "A compressed request body (Content-Encoding) is not accepted.");
+        }
+        if (declaredLength > maxBodyBytes) {
+            throw EntitlementRefusedException.bodyTooLarge("The request body exceeds " + maxBodyBytes + " bytes.");
         }
         byte[] bytes = readAtMost(body, maxBodyBytes);
         if (bytes == null) {

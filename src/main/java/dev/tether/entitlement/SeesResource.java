@@ -49,7 +49,8 @@ public class SeesResource {
             @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
             InputStream body) {
         Caller anonymous = new Caller(currentUser.id(), currentUser.groups(), null, http.getRemoteAddr());
-        EntitlementRequest request = requests.read(body, contentType, contentEncoding, anonymous);
+        EntitlementRequest request =
+                requests.read(body, http.getContentLengthLong(), contentType, contentEncoding, anonymous);
         Caller caller = anonymous.forRequest(request.messageId());
         Grant grant;
         try {

@@ -16,6 +16,8 @@ public enum ScimRefusal implements Refusal {
     UNIQUENESS(409, "uniqueness", Kind.CONFLICT),
     NOT_FOUND(404, null, Kind.NOT_FOUND),
     TOO_LARGE(413, null, Kind.TOO_LARGE),
+    /** A compressed body (Content-Encoding): refused unread, so that nothing inflates. */
+    COMPRESSED_BODY(415, null, Kind.UNSUPPORTED),
     VERSION_MISMATCH(412, null, Kind.CONFLICT);
 
     private final int status;

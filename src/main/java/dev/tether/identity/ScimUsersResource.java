@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -26,6 +27,7 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * SCIM 2.0 {@code /scim/v2/Users}, the subset an IdP uses to provision and deprovision (RFC
@@ -40,7 +42,12 @@ import java.util.regex.Pattern;
 public class ScimUsersResource {
 
     /** A SCIM body is a few hundred bytes; a large one is refused before it is parsed. */
-    static final int MAX_BODY_BYTES = 65_536;
+    @Inject
+    @ConfigProperty(name = "tether.scim.max-body-bytes", defaultValue = "65536")
+    int maxBodyBytes;
+
+    @Context
+    HttpHeaders headers;
 
     static final int MAX_PAGE = 200;
 
@@ -150,15 +157,41 @@ public class ScimUsersResource {
         }
     }
 
-    private static byte[] read(InputStream body) {
+    /**
+     * At most {@code tether.scim.max-body-bytes}, and never compressed: an IdP sends SCIM bodies
+     * plain, and a compressed one could inflate past any limit counted on the wire.
+     */
+    private byte[] read(InputStream body) {
+        String encoding = headers.getHeaderString(HttpHeaders.CONTENT_ENCODING);
+        if (encoding != null && !encoding.trim().equalsIgnoreCase("identity")) {
+            throw ScimJson.refused(
+                    ScimRefusal.COMPRESSED_BODY, "A compressed request body (Content-Encoding) is not accepted.");
+        }
+        String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && parses(length) > maxBodyBytes) {
+            throw tooLarge();
+        }
         try {
-            byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw ScimJson.refused(ScimRefusal.TOO_LARGE, "A SCIM body is at most " + MAX_BODY_BYTES + " bytes.");
+            byte[] bytes = body.readNBytes(maxBodyBytes + 1);
+            if (bytes.length > maxBodyBytes) {
+                throw tooLarge();
             }
             return bytes;
         } catch (IOException e) {
             throw ScimJson.refused(ScimRefusal.INVALID_SYNTAX, "The body could not be read.");
+        }
+    }
+
+    private ScimRefusedException tooLarge() {
+        return ScimJson.refused(ScimRefusal.TOO_LARGE, "A SCIM body is at most " + maxBodyBytes + " bytes.");
+    }
+
+    /** A Content-Length the container accepted; anything unreadable counts as too large. */
+    private static long parses(String length) {
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
         }
     }
 }

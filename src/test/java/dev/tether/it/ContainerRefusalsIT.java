@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
  * HTTP client sends such requests: non-normalised URIs, encoded separators and dot segments,
  * methods and content types the container refuses. Each answer is problem details (SEES form on the
  * SEES paths) naming no product, carrying no server message id, internal header, exception text or
- * stack trace. Not yet covered (see the README): a percent escape Liberty cannot decode and paths
- * outside the application, which Liberty answers before any application's error page.
+ * stack trace. What a server refuses before it chooses an application (a percent escape Liberty
+ * cannot decode, paths outside the application, a backslash or TRACE on WildFly) no error page
+ * can reach: those are held to leaking nothing (README, "The container's own refusals").
  */
 class ContainerRefusalsIT extends TetherIT {
 
@@ -128,19 +129,88 @@ class ContainerRefusalsIT extends TetherIT {
                         "Content-Type: ;;;=",
                         "Content-Length: 0"),
                 false);
-        // Liberty answers these through the error page; WildFly's Undertow refuses them at its
-        // listener, before any application, with an empty body: no product, no message, no HTML.
         for (String[] c : new String[][] {
-            {"backslash", "GET " + root + "/api\\devices HTTP/1.1"},
-            {"TRACE", "TRACE " + root + "/api/devices HTTP/1.1"}
+            {"double slashes", "GET " + root + "//api//no-such-path HTTP/1.1"},
+            {"a dot segment", "GET " + root + "/api/./no-such-path HTTP/1.1"},
+            {"a climbing dot segment", "GET " + root + "/api/devices/../../no-such-path HTTP/1.1"},
+            {"a path parameter", "GET " + root + "/api/no-such-path;jsessionid=x HTTP/1.1"},
+            {"double encoding", "GET " + root + "/api/%252e%252e/no-such-path HTTP/1.1"},
+            {"an encoded slash in an id", "GET " + root + "/api/admin/device-resets/1%2F2 HTTP/1.1"},
+            {"an unknown path under the API", "DELETE " + root + "/api/no-such-path/1 HTTP/1.1"}
         }) {
-            Raw answer = send(c[1]);
-            if (!answer.body().isEmpty() || !answer.header("content-type").isEmpty()) {
-                assertTethersShape(c[0], answer, false);
-            } else {
-                assertTrue(answer.status() == 400 || answer.status() == 405, c[0] + ": " + answer.status());
+            assertTethersShape(c[0], send(c[1]), false);
+        }
+        // Under /sees/ the container's refusal is in SEES form, whatever the rest of the path; a
+        // server that decodes the dot segment first (WildFly) resolves it to /api, which answers
+        // as the API does. Either is Tether's shape, and the shape must fit the path it answered.
+        Raw climbing = send("GET " + root + "/sees/%2e%2e/api HTTP/1.1");
+        boolean answeredAsSees = climbing.header("content-type").startsWith("application/json");
+        assertTethersShape("an encoded dot segment under SEES", climbing, answeredAsSees);
+        // Signed in, so that a type the container parses reaches Tether's own check (400
+        // bad-content-type) rather than the server's empty 401.
+        String admin = http.token(newUser("admin"), "admin");
+        for (String contentType : List.of("application/json; charset", "/json", "application/json; =utf-8")) {
+            assertTethersShape(
+                    "content type " + contentType,
+                    send(
+                            "PUT " + root + "/api/admin/users/x/device-limit HTTP/1.1",
+                            "Authorization: Bearer " + admin,
+                            "Content-Type: " + contentType,
+                            "Content-Length: 0"),
+                    false);
+        }
+        assertTrue(failures.isEmpty(), String.join("\n\n", failures));
+    }
+
+    /**
+     * What each server refuses before it chooses an application (README, "The container's own
+     * refusals"): no error page of Tether's can answer these, so each must at least name no
+     * product and carry no exception, stack, HTML beyond a one-line message or internal header;
+     * the one message id allowed is Liberty's CWWWC0005I for a URI it cannot decode.
+     */
+    @Test
+    void whatTheServerRefusesBeforeAnyApplicationLeaksNothing() {
+        String root = base.getPath().endsWith("/")
+                ? base.getPath().substring(0, base.getPath().length() - 1)
+                : base.getPath();
+        String[][] cases = {
+            {"backslash", "GET " + root + "/api\\devices HTTP/1.1"},
+            {"TRACE", "TRACE " + root + "/api/devices HTTP/1.1"},
+            {"TRACE on SEES", "TRACE " + root + Player.SEES + " HTTP/1.1"},
+            {"%00", "GET " + root + "/api/devices%00 HTTP/1.1"},
+            {"%ZZ", "GET " + root + "/api/%ZZ HTTP/1.1"},
+            {"an encoded line feed", "GET " + root + "/api/x%0Ay HTTP/1.1"},
+            {"a truncated escape", "GET " + root + "/api/x%2 HTTP/1.1"},
+            {"the server root", "GET / HTTP/1.1"},
+            {"a path outside any application", "GET /no-such-application/x HTTP/1.1"},
+            {"a POST outside any application", "POST /no-such-application HTTP/1.1"}
+        };
+        for (String[] c : cases) {
+            Raw answer = send(c[1], "Authorization: Bearer secret-token-value");
+            try {
+                checkNoLeak(c[0], answer);
+            } catch (AssertionError e) {
+                failures.add(c[0] + " -> " + answer.status() + " " + e.getMessage());
             }
         }
         assertTrue(failures.isEmpty(), String.join("\n\n", failures));
+    }
+
+    private static void checkNoLeak(String name, Raw answer) {
+        String all = answer.status() + "\n" + String.join("\n", answer.headers()) + "\n\n" + answer.body();
+        assertTrue(answer.status() >= 400 && answer.status() < 500, name + ": " + all);
+        String lower = all.toLowerCase(Locale.ROOT);
+        for (String product : List.of("liberty", "websphere", "wildfly", "undertow", "resteasy", "jboss")) {
+            assertFalse(lower.contains(product), name + ": names " + product + ": " + all);
+        }
+        assertFalse(
+                all.replace("CWWWC0005I", "").matches("(?s).*\\b[A-Z]{4,5}[0-9]{4,6}[IEW]?:.*"),
+                name + ": a message id: " + all);
+        assertFalse(all.contains("Exception") || all.contains("\tat "), name + ": " + all);
+        assertFalse(lower.contains("x-powered-by"), name + ": " + all);
+        assertFalse(all.contains("secret-token-value"), name + ": echoes the credential: " + all);
+        if (answer.header("content-type").startsWith("application/problem+json")) {
+            assertTrue(answer.body().contains("\"type\":\"https://tether.dev/problems/"), name + ": " + all);
+        }
     }
 }

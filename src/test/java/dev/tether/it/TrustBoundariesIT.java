@@ -131,34 +131,104 @@ class TrustBoundariesIT extends TetherIT {
         }
     }
 
+    /**
+     * Every file the server logs to, not only its message log: Liberty's FFDC incidents
+     * (logs/ffdc), trace and access logs; WildFly's server and access logs. Scanned for the
+     * tokens this test sent and the server rejected, any JWT at all (so the tokens of every test
+     * class before this one too), the customer authenticator and token URLs.
+     */
     @Test
-    void theServerLogHoldsNoSecret() throws Exception {
+    void noLogFileOfTheServerHoldsASecret() throws Exception {
         JsonObject granted = asPlayer.entitlement(token, Player.request(1, "demo-movie"));
         assertTrue(granted.getBoolean("isAllowed"));
-        // Tokens the server rejects, so that its own messages about them are in the log too.
+        // Tokens the server rejects, so that its own messages about them are in the logs too: an
+        // expired one, another issuer's, a bad signature, one signed by a key the SSO never had,
+        // two in one header, and text that does not parse.
         String expired = http.token(user, "subscriber", "&expiresIn=-300");
         String foreign = http.token(user, "subscriber", "&issuer=https://evil.example");
-        for (String rejected : List.of(expired, foreign, token + "x", token + " " + token)) {
-            assertEquals(401, asPlayer.sees(rejected, body).statusCode());
+        String unknownKey = signedByAnotherKey(user);
+        String tampered =
+                token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
+        List<String> rejected = List.of(expired, foreign, unknownKey, tampered, token + "x", token + " " + token);
+        for (String bearer : rejected) {
+            assertEquals(401, asPlayer.sees(bearer, body).statusCode());
         }
-        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("tether.server.log"));
-
-        String text = java.nio.file.Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
-
-        assertTrue(text.contains("HHH000412"), "this is the server's log, and Hibernate is the JPA provider");
-        assertFalse(text.contains("00112233445566778899aabbccddeeff"), "the customer authenticator");
-        assertFalse(text.contains("ExpressPlayToken="), "a token URL");
-        for (String bearer : List.of(token, expired, foreign)) {
-            assertFalse(text.contains(bearer.substring(bearer.lastIndexOf('.') + 1)), "a bearer token's signature");
-            assertFalse(text.contains(bearer.substring(0, bearer.lastIndexOf('.'))), "a bearer token");
+        assertEquals(
+                401, asPlayer.sees("eyJhbGciOiJSUzI1NiJ9.not-base64!.x", body).statusCode());
+        java.nio.file.Path messages = java.nio.file.Path.of(System.getProperty("tether.server.log"));
+        java.nio.file.Path directory = messages.getParent();
+        List<java.nio.file.Path> files;
+        try (var walk = java.nio.file.Files.walk(directory)) {
+            files = walk.filter(java.nio.file.Files::isRegularFile).toList();
         }
-        assertFalse(
-                java.util.regex.Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}")
-                        .matcher(text)
-                        .find(),
-                "no JWT of any kind");
-        assertFalse(text.contains(granted.getString("epTokenURL")
-                .substring(granted.getString("epTokenURL").indexOf('=') + 1)));
+        assertTrue(files.contains(messages), "the message log is among the files: " + files);
+
+        StringBuilder all = new StringBuilder();
+        for (java.nio.file.Path file : files) {
+            String read = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+            all.append(read);
+            String name = directory.relativize(file).toString();
+            // The simulator stands in for ExpressPlay on the same server, so the access log holds
+            // the requests Tether sends it (the authenticator in the query, as ExpressPlay's API
+            // takes it) and the players' license requests to its token URLs; in production those
+            // are ExpressPlay's own requests, logged there, not here.
+            String text = read.lines()
+                    .filter(line -> !line.contains(" /simulator/"))
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            assertFalse(text.contains("00112233445566778899aabbccddeeff"), name + ": the customer authenticator");
+            assertFalse(text.contains("ExpressPlayToken="), name + ": a token URL");
+            if (name.startsWith("ffdc") || name.equals("trace.log")) {
+                // Known gap (README, "One credential, from one place"): Liberty's FFDC incident for
+                // a token whose signature does not verify holds jose4j's description of the JWS,
+                // the token itself, and Liberty has no setting to keep the incident without it;
+                // trace.log receives the hidden CWWKS5523E, which quotes the token, for the same reason.
+                continue;
+            }
+            for (String bearer : List.of(token, expired, foreign, unknownKey, tampered)) {
+                assertFalse(
+                        text.contains(bearer.substring(bearer.lastIndexOf('.') + 1)),
+                        name + ": a bearer token's signature");
+                assertFalse(text.contains(bearer.substring(0, bearer.lastIndexOf('.'))), name + ": a bearer token");
+            }
+            java.util.regex.Matcher jwt = java.util.regex.Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}")
+                    .matcher(text);
+            boolean found = jwt.find();
+            assertFalse(found, () -> name + ": a JWT: " + around(text, jwt));
+            assertFalse(
+                    text.contains(granted.getString("epTokenURL")
+                            .substring(granted.getString("epTokenURL").indexOf('=') + 1)),
+                    name + ": a token URL's token");
+        }
+        assertTrue(
+                all.toString().contains("HHH000412"), "these are the server's logs, and Hibernate is the JPA provider");
+    }
+
+    private static String around(String text, java.util.regex.Matcher match) {
+        int start = Math.max(0, match.start() - 200);
+        return text.substring(start, Math.min(text.length(), match.start() + 40))
+                .replaceAll("eyJ[A-Za-z0-9_-]{12}", "eyJ…");
+    }
+
+    private static String signedByAnotherKey(String subject) throws Exception {
+        com.nimbusds.jose.jwk.RSAKey foreign = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048)
+                .keyID(java.util.UUID.randomUUID().toString())
+                .generate();
+        java.time.Instant now = java.time.Instant.now();
+        com.nimbusds.jwt.SignedJWT forged = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256)
+                        .keyID(foreign.getKeyID())
+                        .build(),
+                new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                        .issuer("https://sso.tether.dev")
+                        .audience("tether")
+                        .subject(subject)
+                        .claim("upn", subject)
+                        .claim("groups", List.of("subscriber"))
+                        .issueTime(java.util.Date.from(now))
+                        .expirationTime(java.util.Date.from(now.plusSeconds(600)))
+                        .build());
+        forged.sign(new com.nimbusds.jose.crypto.RSASSASigner(foreign));
+        return forged.serialize();
     }
 
     private List<String> events() {
