@@ -202,13 +202,7 @@ class StreamLimitsIT extends TetherIT {
         assertEquals(2, running.size());
         assertEquals(tv, running.getJsonObject(0).getString("deviceId"));
 
-        long tvId = asAdmin.devicesOf(admin, user).stream()
-                .map(JsonObject.class::cast)
-                .filter(d -> d.getString("deviceId").equals(tv))
-                .findFirst()
-                .orElseThrow()
-                .getJsonNumber("id")
-                .longValue();
+        long tvId = idOf(asAdmin.devicesOf(admin, user), tv);
         expect(200, asAdmin.revoke(admin, user, tvId, "{\"reason\":\"shared with a neighbour\"}"));
         assertEquals(ENDED, expect(409, asStreamer.heartbeat(token, tvLease)).getString("type"));
         expect(200, asStreamer.heartbeat(token, phoneLease));
@@ -240,13 +234,7 @@ class StreamLimitsIT extends TetherIT {
                 .getString("leaseId");
         String phoneLease = asPlayer.entitlement(token, Player.request(3, "demo-movie", cookiePhone))
                 .getString("leaseId");
-        long tvId = asSubscriber.devices(token).stream()
-                .map(JsonObject.class::cast)
-                .filter(d -> d.getString("deviceId").equals(tv))
-                .findFirst()
-                .orElseThrow()
-                .getJsonNumber("id")
-                .longValue();
+        long tvId = idOf(asSubscriber.devices(token), tv);
 
         expect(204, asSubscriber.removeDevice(token, tvId));
         JsonObject stop = expect(409, asStreamer.heartbeat(token, tvLease));
@@ -294,6 +282,17 @@ class StreamLimitsIT extends TetherIT {
 
     private JsonObject play() {
         return asPlayer.entitlement(token, Player.request(1, "demo-movie"));
+    }
+
+    /** The id (in the device APIs) of the device {@code deviceId} among {@code devices}. */
+    private static long idOf(JsonArray devices, String deviceId) {
+        return devices.stream()
+                .map(JsonObject.class::cast)
+                .filter(d -> d.getString("deviceId").equals(deviceId))
+                .findFirst()
+                .orElseThrow()
+                .getJsonNumber("id")
+                .longValue();
     }
 
     private static List<String> ids(JsonArray streams) {
