@@ -169,7 +169,16 @@ class BodyLimitsIT extends TetherIT {
         assertEquals(1001, Http.json(small.body()).getInt("error"), small.body());
         // Last: an answer given before a body this large is read can leave the connection unusable
         // (Undertow reads the rest as the next request).
-        HttpResponse<String> answer = send("POST", Player.SEES, body, false, subscriber, "application/json");
+        HttpResponse<String> answer;
+        try {
+            answer = send("POST", Player.SEES, body, false, subscriber, "application/json");
+        } catch (UncheckedIOException closed) {
+            // The answer comes before the body is read and the connection closes after it: a
+            // client still writing 1.2 MB can meet the reset before it reads the answer (seen
+            // once on WildFly in CI). Refused all the same, and nothing was served.
+            assertConnectionClosed(closed);
+            return;
+        }
         // Over the server's own 1 MiB backstop too: Liberty's HTTP channel may answer before
         // Tether; WildFly answered an empty 400 here when a 413 had come before on the test's
         // client (not understood yet, see the README): refused either way, and nothing leaks.
@@ -199,11 +208,7 @@ class BodyLimitsIT extends TetherIT {
                     null,
                     "application/x-www-form-urlencoded");
         } catch (UncheckedIOException closed) {
-            assertTrue(
-                    closed.getMessage().contains("received no bytes")
-                            || closed.getMessage().toLowerCase(Locale.ROOT).contains("closed")
-                            || closed.getMessage().toLowerCase(Locale.ROOT).contains("reset"),
-                    "the server closed the connection: " + closed);
+            assertConnectionClosed(closed);
             return;
         }
         assertTrue(
@@ -226,6 +231,14 @@ class BodyLimitsIT extends TetherIT {
             request.header("Authorization", "Bearer " + bearer);
         }
         return http.send(request.build());
+    }
+
+    /** A refusal by closing the connection, not any other I/O failure of the test's client. */
+    private static void assertConnectionClosed(UncheckedIOException closed) {
+        String message = String.valueOf(closed.getMessage()).toLowerCase(Locale.ROOT);
+        assertTrue(
+                message.contains("received no bytes") || message.contains("closed") || message.contains("reset"),
+                "the server closed the connection: " + closed);
     }
 
     private static byte[] gzip(String text) {
