@@ -22,6 +22,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit", description = "The auditor's reports on the append-only audit trail (role auditor)")
 public class LedgerResource {
+
+    private static final Pattern WHOLE = Pattern.compile("[0-9]{1,18}");
 
     static final int MAX_CHECKPOINTS = 10_000;
     static final long MAX_STREAM = 1_000_000;
@@ -56,7 +59,11 @@ public class LedgerResource {
     @GET
     @Path("checkpoints")
     public List<CheckpointView> checkpoints(
-            @QueryParam("from") @DefaultValue("1") long from, @QueryParam("limit") @DefaultValue("10000") int limit) {
+            @QueryParam("from") @DefaultValue("1") String fromText,
+            @QueryParam("limit") @DefaultValue("10000") String limitText) {
+        long from = whole(fromText, AuditQueryRefusal.BAD_SEQ_RANGE, "'from' must be a sequence number, 0 or more.");
+        long limit =
+                whole(limitText, AuditQueryRefusal.BAD_LIMIT, "'limit' must be between 1 and " + MAX_CHECKPOINTS + ".");
         if (limit < 1 || limit > MAX_CHECKPOINTS) {
             throw new RefusedException(
                     AuditQueryRefusal.BAD_LIMIT, "'limit' must be between 1 and " + MAX_CHECKPOINTS + ".");
@@ -64,7 +71,7 @@ public class LedgerResource {
         reads.record(
                 AuditType.TRAIL_REPORT_READ,
                 AuditDetail.of().put("report", "checkpoints").put("from", from));
-        return ledger.checkpoints(from, Long.MAX_VALUE, limit);
+        return ledger.checkpoints(from, Long.MAX_VALUE, (int) limit);
     }
 
     /** Checkpoints the newest events now, if any came since the last checkpoint: 201 with it, else 204. */
@@ -87,8 +94,11 @@ public class LedgerResource {
                     "Sequence numbers from (default 1) to (default the head), both inclusive; intact, or the first break with its seq, kind and detail.")
     @GET
     @Path("ledger/verify")
-    public LedgerReport verify(@QueryParam("from") Long from, @QueryParam("to") Long to) {
-        LedgerReport report = verification.verify(Optional.ofNullable(from), Optional.ofNullable(to));
+    public LedgerReport verify(@QueryParam("from") String from, @QueryParam("to") String to) {
+        String rule = "'from' and 'to' must be sequence numbers.";
+        LedgerReport report = verification.verify(
+                Optional.ofNullable(from).map(text -> whole(text, AuditQueryRefusal.BAD_SEQ_RANGE, rule)),
+                Optional.ofNullable(to).map(text -> whole(text, AuditQueryRefusal.BAD_SEQ_RANGE, rule)));
         AuditDetail detail = AuditDetail.of()
                 .put("from", report.from())
                 .put("to", report.to())
@@ -113,11 +123,10 @@ public class LedgerResource {
     @Path("ledger/events")
     @Produces("application/x-ndjson")
     public Response events(
-            @QueryParam("after") @DefaultValue("0") long after,
-            @QueryParam("limit") @DefaultValue("1000000") long limit) {
-        if (after < 0) {
-            throw new RefusedException(AuditQueryRefusal.BAD_CURSOR, "'after' must be a sequence number, 0 or more.");
-        }
+            @QueryParam("after") @DefaultValue("0") String afterText,
+            @QueryParam("limit") @DefaultValue("1000000") String limitText) {
+        long after = whole(afterText, AuditQueryRefusal.BAD_CURSOR, "'after' must be a sequence number, 0 or more.");
+        long limit = whole(limitText, AuditQueryRefusal.BAD_LIMIT, "'limit' must be between 1 and " + MAX_STREAM + ".");
         if (limit < 1 || limit > MAX_STREAM) {
             throw new RefusedException(
                     AuditQueryRefusal.BAD_LIMIT, "'limit' must be between 1 and " + MAX_STREAM + ".");
@@ -131,5 +140,16 @@ public class LedgerResource {
             writer.flush();
         };
         return Response.ok(body, "application/x-ndjson; charset=UTF-8").build();
+    }
+
+    /**
+     * A whole-number parameter, read as text: bound to a {@code long}, a value that is no number
+     * would be the runtime's 404 (JAX-RS answers a query parameter it cannot convert that way).
+     */
+    private static long whole(String text, AuditQueryRefusal refusal, String rule) {
+        if (!WHOLE.matcher(text).matches()) {
+            throw new RefusedException(refusal, rule);
+        }
+        return Long.parseLong(text);
     }
 }

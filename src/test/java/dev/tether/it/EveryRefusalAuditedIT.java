@@ -146,7 +146,7 @@ class EveryRefusalAuditedIT extends TetherIT {
             {"bad-time-range", "/api/audit/events?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z"},
             {"bad-seq-range", "/api/audit/ledger/verify?from=5&to=1"},
             {"bad-seq-range", "/api/audit/ledger/verify?from=x"},
-            {"bad-cursor", "/api/audit/checkpoints?from=x"},
+            {"bad-seq-range", "/api/audit/checkpoints?from=x"},
         };
         for (String[] c : cases) {
             String actor = newUser("auditor");
