@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 class TelemetryIT extends FaultInjectingIT {
 
     private static final Duration EXPORTED = Duration.ofSeconds(30);
-    private static final String FAIRPLAY_TOKEN = "/hms/fp/token";
-    private static final String RECORDS = "/cmiapi/getrecord";
 
     private static OtlpReceiver receiver;
 
