@@ -430,7 +430,7 @@ class EveryRefusalAuditedIT extends TetherIT {
                 admin,
                 false,
                 () -> new Streamer(http)
-                        .setGroupPolicy(adminToken, "bad group!", "{\"maxStreams\":2,\"mode\":\"block-new\"}")));
+                        .setGroupPolicy(adminToken, "g".repeat(200), "{\"maxStreams\":2,\"mode\":\"block-new\"}")));
     }
 
     private void provisioning(List<Refusal> all) {
