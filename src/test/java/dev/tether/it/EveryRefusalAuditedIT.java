@@ -121,6 +121,9 @@ class EveryRefusalAuditedIT extends TetherIT {
     }
 
     private static boolean answeredAs(Refusal refusal, HttpResponse<String> answer) {
+        if (!answer.body().startsWith("{")) {
+            return false;
+        }
         JsonObject body = Http.json(answer.body());
         if (refusal.scimError()) {
             return body.getJsonArray("schemas").getString(0).equals("urn:ietf:params:scim:api:messages:2.0:Error");
