@@ -238,7 +238,7 @@ class EveryRefusalAuditedIT extends TetherIT {
                 400,
                 actor,
                 false,
-                () -> http.get("/api/admin/users/" + enc("bell\u0007") + "/devices", bearer)));
+                () -> http.get("/api/admin/users/" + enc("evil\u202Etxt") + "/devices", bearer)));
     }
 
     private void catalogue(List<Refusal> all) {
