@@ -101,7 +101,7 @@ public class OidcCodeFlow {
                         + "<input id=\"user\" name=\"user\" required maxlength=\"255\" autocomplete=\"username\"></p>"
                         + "<p><label for=\"groups\">Groups (comma-separated: subscriber, auditor, admin)</label><br>"
                         + "<input id=\"groups\" name=\"groups\" value=\"auditor\"></p>"
-                        + "<p><button id=\"sign-in\" type=\"submit\">Sign in</button></p></form>");
+                        + "<p><button id=\"submit\" type=\"submit\">Sign in</button></p></form>");
     }
 
     /** The login form's submission: back to the client with a one-time code and its state. */
