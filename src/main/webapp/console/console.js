@@ -217,6 +217,8 @@
 
   // --- Overview --------------------------------------------------------------------------------
 
+  function plural(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
+
   function isoDay(date) { return date.toISOString().slice(0, 10); }
 
   function preset(days) {
@@ -245,8 +247,9 @@
     const days = daysOf(range);
     const tokens = s.tokensPerDay.reduce((n, d) => n + d.tokens, 0);
     const refusals = s.refusalsByReason.reduce((n, r) => n + r.refusals, 0);
-    $('totals').textContent = tokens + ' tokens granted, ' + refusals + ' refusals, ' + s.activeDevices + ' active devices, '
-      + s.streams.refusedOverLimit + ' stream starts refused over the limit (' + range.from.slice(0, 10) + ' to ' + $('range-to').value + ', UTC)';
+    $('totals').textContent = plural(tokens, 'token') + ' granted, ' + plural(refusals, 'refusal') + ', '
+      + plural(s.activeDevices, 'active device') + ', ' + plural(s.streams.refusedOverLimit, 'stream start')
+      + ' refused over the limit ('  + range.from.slice(0, 10) + ' to ' + $('range-to').value + ', UTC)';
     $('totals').dataset.tokens = tokens;
     $('totals').dataset.refusals = refusals;
     stacked('byType', 'chart-by-type', 'table-by-type', days, TYPES, TYPE_LABELS, s.tokensPerDayByType, 'type', 'Tokens per day by request type');
@@ -429,7 +432,8 @@
       json('api/audit/events?' + new URLSearchParams({ user, limit: '500' }))]);
     const tokens = events.filter((e) => e.outcome === 'GRANTED' && TYPES.includes(e.type)).length;
     const refusals = events.filter((e) => e.outcome === 'REFUSED').length;
-    $('user-counts').textContent = devices.length + ' devices, ' + tokens + ' tokens granted and ' + refusals + ' refusals in the latest ' + events.length + ' events';
+    $('user-counts').textContent = plural(devices.length, 'device') + ', ' + plural(tokens, 'token') + ' granted and '
+      + plural(refusals, 'refusal') + ' in the latest ' + plural(events.length, 'event');
     table('table-user-devices', ['Device', 'First seen', 'Last seen', 'Events', 'Tokens'],
       devices.map((d) => el('tr', {}, el('td', {}, deviceLink(d.deviceId)), el('td', {}, d.firstSeen), el('td', {}, d.lastSeen),
         el('td', { class: 'num' }, d.events), el('td', { class: 'num' }, d.tokens))));

@@ -219,7 +219,7 @@ class ConsoleBrowserIT extends TetherIT {
         assertEquals(1, refusals(after).get("NOT_REGISTERED") - refusals(before).getOrDefault("NOT_REGISTERED", 0L));
 
         signIn(auditorName(), "auditor");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("totals"), "tokens granted"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("totals"), " granted, "));
         JsonObject summary = summaryOfPageRange(auditor);
 
         Map<String, Long> byType = sums(summary.getJsonArray("tokensPerDayByType"), "type");
