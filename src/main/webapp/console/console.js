@@ -303,6 +303,9 @@
 
   function refusalChart(reasons) {
     const total = reasons.reduce((n, r) => n + r.refusals, 0);
+    // One bar per reason, each tall enough for its label: the box grows with the reasons.
+    $('chart-refusals').style.height = Math.max(230, 22 * reasons.length + 40) + 'px';
+    if (charts.refusals) charts.refusals.resize();
     chart('refusals', 'chart-refusals', {
       grid: { left: 170, right: 20, top: 10, bottom: 24 },
       xAxis: { type: 'value', minInterval: 1 },
