@@ -8,12 +8,14 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The auditor's queries over the trail. Each is one JPQL statement shaped for an index of
@@ -140,7 +142,65 @@ public class AuditReports {
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .getSingleResult();
-        return new AuditSummary(from, to, perDay, perContent, refusals, activeDevices, perDrm(from, to));
+        List<AuditSummary.DayTypeCount> perDayByType = tokensInRange(
+                        "select extract(date from e.occurredAt), e.type, count(e)",
+                        "group by extract(date from e.occurredAt), e.type"
+                                + " order by extract(date from e.occurredAt), e.type",
+                        from,
+                        to)
+                .stream()
+                .map(r -> new AuditSummary.DayTypeCount(day(r[0]), ((AuditType) r[1]).name(), count(r[2])))
+                .toList();
+        return new AuditSummary(
+                from,
+                to,
+                perDay,
+                perContent,
+                refusals,
+                activeDevices,
+                perDrm(from, to),
+                perDayByType,
+                perDayByDrm(from, to, perDay));
+    }
+
+    /**
+     * Tokens per day and DRM: one grouped query per DRM other than FairPlay (read from the detail,
+     * as {@link #perDrm} does), and FairPlay's the rest of each day's tokens. Days without a DRM's
+     * tokens are left out.
+     */
+    private List<AuditSummary.DayDrmCount> perDayByDrm(Instant from, Instant to, List<AuditSummary.DayCount> perDay) {
+        Map<LocalDate, Long> fairPlay = new TreeMap<>();
+        perDay.forEach(d -> fairPlay.put(d.day(), d.tokens()));
+        List<AuditSummary.DayDrmCount> counts = new ArrayList<>();
+        for (String drm : DRMS.subList(1, DRMS.size())) {
+            List<Object[]> rows = em.createQuery(
+                            "select extract(date from e.occurredAt), count(e) from AuditEvent e"
+                                    + " where e.type in :tokenTypes and e.outcome = :granted"
+                                    + " and e.occurredAt >= :from and e.occurredAt < :to and e.detail like :drm"
+                                    + " group by extract(date from e.occurredAt)"
+                                    + " order by extract(date from e.occurredAt)",
+                            Object[].class)
+                    .setParameter("tokenTypes", TOKEN_TYPES)
+                    .setParameter("granted", AuditOutcome.GRANTED)
+                    .setParameter("from", from)
+                    .setParameter("to", to)
+                    .setParameter("drm", "%\"drm\":\"" + drm + "\"%")
+                    .setMaxResults(MAX_ROWS)
+                    .getResultList();
+            for (Object[] r : rows) {
+                LocalDate day = day(r[0]);
+                long tokens = count(r[1]);
+                counts.add(new AuditSummary.DayDrmCount(day, drm, tokens));
+                fairPlay.merge(day, -tokens, Long::sum);
+            }
+        }
+        fairPlay.forEach((day, tokens) -> {
+            if (tokens > 0) {
+                counts.add(new AuditSummary.DayDrmCount(day, DRMS.get(0), tokens));
+            }
+        });
+        counts.sort(Comparator.comparing(AuditSummary.DayDrmCount::day).thenComparing(c -> DRMS.indexOf(c.drm())));
+        return counts;
     }
 
     /** The DRMs a token event names in its detail (ContentAdministration and EntitlementService write them). */

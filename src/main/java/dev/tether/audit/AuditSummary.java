@@ -12,7 +12,15 @@ public record AuditSummary(
         List<ContentCount> tokensPerContent,
         List<ReasonCount> refusalsByReason,
         long activeDevices,
-        List<DrmCount> tokensPerDrm) {
+        List<DrmCount> tokensPerDrm,
+        List<DayTypeCount> tokensPerDayByType,
+        List<DayDrmCount> tokensPerDayByDrm) {
+
+    /** Tokens granted on one UTC day by one request type (REGISTRATION, TIME_BASED_TOKEN, DEVICE_BOUND_TOKEN). */
+    public record DayTypeCount(LocalDate day, String type, long tokens) {}
+
+    /** Tokens granted on one UTC day with one DRM (an event naming none was FairPlay's). */
+    public record DayDrmCount(LocalDate day, String drm, long tokens) {}
 
     /**
      * Tokens granted with one DRM, and how many of them were bound to a device by ExpressPlay. A

@@ -74,6 +74,21 @@ public class LedgerResource {
         return ledger.checkpoints(from, Long.MAX_VALUE, (int) limit);
     }
 
+    /** The newest signed checkpoint (the console's ledger panel): 200 with it, 204 before the first. */
+    @Operation(
+            summary = "The newest checkpoint",
+            description = "The checkpoint with the highest seq, as in the list; 204 while there is none.")
+    @GET
+    @Path("checkpoints/latest")
+    public Response latestCheckpoint() {
+        reads.record(
+                AuditType.TRAIL_REPORT_READ,
+                AuditDetail.of().put("report", "checkpoints").put("latest", true));
+        return ledger.latestCheckpoint()
+                .map(c -> Response.ok(c).build())
+                .orElseGet(() -> Response.noContent().build());
+    }
+
     /** Checkpoints the newest events now, if any came since the last checkpoint: 201 with it, else 204. */
     @Operation(
             summary = "Checkpoint now",

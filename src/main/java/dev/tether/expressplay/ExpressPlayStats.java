@@ -77,7 +77,14 @@ public class ExpressPlayStats {
             c.outcomes.forEach((outcome, count) -> outcomes.put(outcome, count.get()));
             long calls = c.calls.get();
             long attempts = c.attempts.get();
-            snapshot.put(endpoint, new EndpointStats(calls, attempts, outcomes, c.lastCircuitOpen.get()));
+            snapshot.put(
+                    endpoint,
+                    new EndpointStats(
+                            calls,
+                            attempts,
+                            outcomes,
+                            c.lastCircuitOpen.get(),
+                            c.lastOutcome == Outcome.CIRCUIT_OPEN ? "OPEN" : "CLOSED"));
         });
         return snapshot;
     }
@@ -101,9 +108,14 @@ public class ExpressPlayStats {
     /**
      * One endpoint's counters. {@code attempts} counts the calls that left for ExpressPlay,
      * retries included, and excludes those the open circuit or the full bulkhead stopped.
+     * {@code circuit} is the circuit as calls see it ({@link #circuitOpen}): OPEN or CLOSED.
      */
     public record EndpointStats(
-            long calls, long attempts, Map<Outcome, Long> outcomes, Instant lastRejectedByOpenCircuit) {}
+            long calls,
+            long attempts,
+            Map<Outcome, Long> outcomes,
+            Instant lastRejectedByOpenCircuit,
+            String circuit) {}
 
     private static final class Counters {
         final AtomicLong calls = new AtomicLong();

@@ -15,6 +15,8 @@ public record AuditorSummary(
         List<AuditSummary.ReasonCount> refusalsByReason,
         long activeDevices,
         List<AuditSummary.DrmCount> tokensPerDrm,
+        List<AuditSummary.DayTypeCount> tokensPerDayByType,
+        List<AuditSummary.DayDrmCount> tokensPerDayByDrm,
         DeviceLimitReport nearDeviceLimit,
         Streams streams) {
 
@@ -40,6 +42,8 @@ public record AuditorSummary(
                 trail.refusalsByReason(),
                 trail.activeDevices(),
                 trail.tokensPerDrm(),
+                trail.tokensPerDayByType(),
+                trail.tokensPerDayByDrm(),
                 nearDeviceLimit,
                 new Streams(peaks, refused));
     }

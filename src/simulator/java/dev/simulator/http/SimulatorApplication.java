@@ -14,6 +14,7 @@ import dev.simulator.expressplay.SimulatedWidevineRightsApi;
 import dev.simulator.expressplay.SimulatedWidevineTokenApi;
 import dev.simulator.sso.AdminOnlyFilter;
 import dev.simulator.sso.DevelopmentSso;
+import dev.simulator.sso.OidcCodeFlow;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -45,6 +46,7 @@ public class SimulatorApplication extends Application {
                 AccountsResource.class,
                 FaultInjectionFilter.class,
                 DevelopmentSso.class,
+                OidcCodeFlow.class,
                 AdminOnlyFilter.class,
                 UncompressedBodies.class,
                 ProblemMappers.Refusals.class,

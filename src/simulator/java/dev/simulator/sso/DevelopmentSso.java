@@ -2,12 +2,8 @@ package dev.simulator.sso;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.simulator.http.Jsonp;
 import dev.simulator.http.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
@@ -236,18 +232,7 @@ public class DevelopmentSso {
     }
 
     private String signed(JWTClaimsSet claims, JOSEObjectType type) {
-        try {
-            SignedJWT jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.RS256)
-                            .keyID(keys.key().getKeyID())
-                            .type(type)
-                            .build(),
-                    claims);
-            jwt.sign(new RSASSASigner(keys.key()));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot sign a development token", e);
-        }
+        return keys.sign(claims, type);
     }
 
     /** The public key, as the JWKS that a verifier's {@code mp.jwt.verify.publickey.location} points at. */

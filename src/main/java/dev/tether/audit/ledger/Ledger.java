@@ -158,4 +158,15 @@ public class Ledger {
                 .map(Checkpoint::view)
                 .toList();
     }
+
+    /** The newest checkpoint, if any was made. */
+    public Optional<CheckpointView> latestCheckpoint() {
+        return em
+                .createQuery("select c from Checkpoint c order by c.seq desc", Checkpoint.class)
+                .setMaxResults(1)
+                .getResultList()
+                .stream()
+                .findFirst()
+                .map(Checkpoint::view);
+    }
 }
