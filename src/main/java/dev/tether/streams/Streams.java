@@ -100,11 +100,10 @@ public class Streams {
             ContentId content,
             Optional<DeviceId> device,
             Instant now) {
-        if (devicePolicies.find(user).isEmpty()) {
+        if (devicePolicies.lockIfPresent(user).isEmpty()) {
             return Optional.empty();
         }
         Policy policy = overrides.resolve(user, groups);
-        devicePolicies.lock(user);
         List<AuditEvent> events = new ArrayList<>(expire(user, now));
         List<Lease> running = leases.running(user, now);
         decision.detail()
