@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,6 +30,8 @@ final class ServerProcesses {
 
     /** USER_HZ, the unit of /proc/<pid>/stat's CPU times: 100 on every Linux architecture Java runs on. */
     private static final double TICKS_PER_SECOND = 100;
+
+    private static final Logger LOG = Logger.getLogger(ServerProcesses.class.getName());
 
     private final List<Long> pids;
 
@@ -125,8 +128,15 @@ final class ServerProcesses {
         long collections = 0;
         double pauseSeconds = 0;
         for (long pid : pids) {
-            String[] lines =
-                    run(jdkTool("jstat"), "-gc", Long.toString(pid)).strip().split("\n");
+            String out;
+            try {
+                out = run(jdkTool("jstat"), "-gc", Long.toString(pid));
+            } catch (IllegalStateException | UncheckedIOException e) {
+                // A server this JDK's jstat cannot attach to (another JDK, another user): no GC figures for it.
+                LOG.warning(() -> "no GC figures for process " + pid + ": " + e.getMessage());
+                continue;
+            }
+            String[] lines = out.strip().split("\n");
             if (lines.length < 2) {
                 continue;
             }
