@@ -27,6 +27,14 @@ public class DevicePolicies {
     }
 
     /**
+     * The user's policy row, locked until the caller's transaction ends, if it exists: one
+     * SELECT ... FOR UPDATE (a find, then a lock, would read the row twice).
+     */
+    public Optional<DevicePolicy> lockIfPresent(UserId user) {
+        return Optional.ofNullable(em.find(DevicePolicy.class, user.value(), LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /**
      * The user's policy row, locked (SELECT ... FOR UPDATE) until the caller's transaction ends.
      * A missing row is created first in a transaction of its own, under the creation lock, so that
      * two first requests of a user do not race on the insert: the second finds the first's row,

@@ -6,7 +6,8 @@ import dev.tether.platform.Profiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.core.Form;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -112,12 +113,10 @@ public class ExpressPlayCalls {
 
     private TokenUrl token(TokenRequest request) {
         stats.attempt(ExpressPlayStats.Endpoint.TOKEN);
-        Form form = new Form();
-        parameters(request, customerAuthenticator(), deviceIdParameter, Instant.now())
-                .forEach(form::param);
         String body;
         try {
-            body = tokenApi.requestToken(form);
+            body = tokenApi.requestToken(
+                    form(parameters(request, customerAuthenticator(), deviceIdParameter, Instant.now())));
         } catch (ProcessingException e) {
             throw unreachable("token API", e);
         }
@@ -212,6 +211,24 @@ public class ExpressPlayCalls {
      * development run, whose simulator answers on plain http. A player would send its license
      * request (and the token in it) in the clear over an http URL.
      */
+    /**
+     * The parameters as an {@code application/x-www-form-urlencoded} body, encoded as the JAX-RS
+     * {@code Form} writer encodes them: sent as a string, the call needs none of the client's form
+     * provider, which built and encoded a multivalued map per call on the hot path (issue 22).
+     */
+    static String form(Map<String, String> parameters) {
+        StringBuilder body = new StringBuilder(256);
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            if (!body.isEmpty()) {
+                body.append('&');
+            }
+            body.append(URLEncoder.encode(parameter.getKey(), StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
+        }
+        return body.toString();
+    }
+
     static boolean isTokenUrl(String url, boolean dev) {
         return url.startsWith("https://") || (dev && url.startsWith("http://"));
     }

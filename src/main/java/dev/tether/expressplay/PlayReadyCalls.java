@@ -12,7 +12,6 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.core.Form;
 import java.io.StringReader;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -106,11 +105,11 @@ public class PlayReadyCalls {
 
     private TokenUrl token(TokenRequest request) {
         stats.attempt(ExpressPlayStats.Endpoint.PLAYREADY_TOKEN);
-        Form form = new Form();
-        parameters(request, authenticator(), deviceIdParameter, Instant.now()).forEach(form::param);
         String body;
         try {
-            body = tokenApi.get().requestToken(form);
+            body = tokenApi.get()
+                    .requestToken(ExpressPlayCalls.form(
+                            parameters(request, authenticator(), deviceIdParameter, Instant.now())));
         } catch (ProcessingException e) {
             throw ExpressPlayCalls.unreachable("PlayReady token API", e);
         }

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.core.Form;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -92,11 +91,10 @@ public class WidevineCalls {
 
     private TokenUrl token(TokenRequest request) {
         stats.attempt(ExpressPlayStats.Endpoint.WIDEVINE_TOKEN);
-        Form form = new Form();
-        parameters(request, authenticator(), Instant.now()).forEach(form::param);
         String body;
         try {
-            body = tokenApi.get().requestToken(form);
+            body = tokenApi.get()
+                    .requestToken(ExpressPlayCalls.form(parameters(request, authenticator(), Instant.now())));
         } catch (ProcessingException e) {
             throw ExpressPlayCalls.unreachable("Widevine token API", e);
         }

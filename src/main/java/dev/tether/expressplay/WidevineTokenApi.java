@@ -4,7 +4,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -19,5 +18,6 @@ public interface WidevineTokenApi {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces({"text/uri-list", MediaType.APPLICATION_JSON})
-    String requestToken(Form parameters);
+    /** {@code parameters}: the form, already encoded ({@link ExpressPlayCalls#form}). */
+    String requestToken(String parameters);
 }

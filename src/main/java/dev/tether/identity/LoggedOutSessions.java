@@ -40,28 +40,19 @@ public class LoggedOutSessions {
      */
     @Transactional
     public boolean covers(String issuer, Optional<String> sid, String subject, Instant issuedAt, Instant now) {
-        if (sid.isPresent()
-                && em.createQuery(
-                                        "select count(s) from LoggedOutSession s where s.issuer = :issuer"
-                                                + " and s.sessionId = :sid and s.coversUntil >= :now",
-                                        Long.class)
-                                .setParameter("issuer", issuer)
-                                .setParameter("sid", sid.get())
-                                .setParameter("now", now)
-                                .getSingleResult()
-                        > 0) {
-            return true;
-        }
-        return em.createQuery(
-                                "select count(s) from LoggedOutSession s where s.issuer = :issuer"
-                                        + " and s.subject = :sub and s.loggedOutAt >= :issued and s.coversUntil >= :now"
-                                        + (sid.isPresent() ? " and s.sessionId is null" : ""),
-                                Long.class)
-                        .setParameter("issuer", issuer)
-                        .setParameter("sub", subject)
-                        .setParameter("issued", issuedAt)
-                        .setParameter("now", now)
-                        .getSingleResult()
-                > 0;
+        // One query for both rules, asked on every authenticated request (issue 22: it was two).
+        String bySession = sid.isPresent() ? "s.sessionId = :sid or " : "";
+        String bySubject = "(s.subject = :sub and s.loggedOutAt >= :issued"
+                + (sid.isPresent() ? " and s.sessionId is null)" : ")");
+        var query = em.createQuery(
+                        "select count(s) from LoggedOutSession s where s.issuer = :issuer and s.coversUntil >= :now"
+                                + " and (" + bySession + bySubject + ")",
+                        Long.class)
+                .setParameter("issuer", issuer)
+                .setParameter("sub", subject)
+                .setParameter("issued", issuedAt)
+                .setParameter("now", now);
+        sid.ifPresent(value -> query.setParameter("sid", value));
+        return query.getSingleResult() > 0;
     }
 }

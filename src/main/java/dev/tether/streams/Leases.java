@@ -50,14 +50,15 @@ public class Leases {
                 .getSingleResult();
     }
 
-    /** The user's leases that expired without anyone noticing yet. */
-    public List<Lease> lapsed(UserId user, Instant now) {
+    /**
+     * The user's leases that no one ended, oldest first: the running ones and those that expired
+     * without anyone noticing yet, which the admission tells apart by their expiry.
+     */
+    public List<Lease> unended(UserId user) {
         return em.createQuery(
-                        "SELECT l FROM Lease l WHERE l.userId = :user AND l.endedAt IS NULL AND l.expiresAt <= :now"
-                                + " ORDER BY l.startedAt, l.id",
+                        "SELECT l FROM Lease l WHERE l.userId = :user AND l.endedAt IS NULL ORDER BY l.startedAt, l.id",
                         Lease.class)
                 .setParameter("user", user.value())
-                .setParameter("now", now)
                 .getResultList();
     }
 

@@ -25,25 +25,25 @@ public class StreamPeaks {
     /** Notes that {@code running} streams of {@code user} run at {@code now}; the caller holds the user's lock. */
     void raise(UserId user, long running, Instant now) {
         Date day = Date.valueOf(LocalDate.ofInstant(now, ZoneOffset.UTC));
-        int raised = em.createNativeQuery(
-                        "UPDATE stream_peak SET peak = ?1 WHERE peak_day = ?2 AND user_id = ?3 AND peak < ?1")
-                .setParameter(1, running)
-                .setParameter(2, day)
-                .setParameter(3, user.value())
-                .executeUpdate();
-        if (raised == 0) {
-            Number existing = (Number)
-                    em.createNativeQuery("SELECT COUNT(*) FROM stream_peak WHERE peak_day = ?1 AND user_id = ?2")
-                            .setParameter(1, day)
-                            .setParameter(2, user.value())
-                            .getSingleResult();
-            if (existing.longValue() == 0) {
-                em.createNativeQuery("INSERT INTO stream_peak (peak_day, user_id, peak) VALUES (?1, ?2, ?3)")
-                        .setParameter(1, day)
-                        .setParameter(2, user.value())
-                        .setParameter(3, running)
-                        .executeUpdate();
-            }
+        // A read first: most admissions raise no peak, and then need no write (issue 22: an UPDATE
+        // that matched nothing was followed by a count; an UPDATE of every row wrote it every time).
+        // Under the user's lock, so no other admission changes the row in between.
+        List<?> found = em.createNativeQuery("SELECT peak FROM stream_peak WHERE peak_day = ?1 AND user_id = ?2")
+                .setParameter(1, day)
+                .setParameter(2, user.value())
+                .getResultList();
+        if (found.isEmpty()) {
+            em.createNativeQuery("INSERT INTO stream_peak (peak_day, user_id, peak) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, day)
+                    .setParameter(2, user.value())
+                    .setParameter(3, running)
+                    .executeUpdate();
+        } else if (((Number) found.get(0)).longValue() < running) {
+            em.createNativeQuery("UPDATE stream_peak SET peak = ?1 WHERE peak_day = ?2 AND user_id = ?3")
+                    .setParameter(1, running)
+                    .setParameter(2, day)
+                    .setParameter(3, user.value())
+                    .executeUpdate();
         }
     }
 

@@ -100,13 +100,16 @@ public class Streams {
             ContentId content,
             Optional<DeviceId> device,
             Instant now) {
-        if (devicePolicies.find(user).isEmpty()) {
+        if (devicePolicies.lockIfPresent(user).isEmpty()) {
             return Optional.empty();
         }
         Policy policy = overrides.resolve(user, groups);
-        devicePolicies.lock(user);
-        List<AuditEvent> events = new ArrayList<>(expire(user, now));
-        List<Lease> running = leases.running(user, now);
+        // One read of the user's unended leases, under the lock: those past their expiry are ended
+        // here, the others are the running ones (issue 22: it was a query for each).
+        List<Lease> unended = leases.unended(user);
+        List<AuditEvent> events = new ArrayList<>(expire(unended, now));
+        List<Lease> running =
+                unended.stream().filter(l -> l.expiresAt().isAfter(now)).toList();
         decision.detail()
                 .put("streamLimit", policy.limit())
                 .put("streamsRunning", running.size())
@@ -208,9 +211,11 @@ public class Streams {
     }
 
     /** Marks the user's lapsed leases expired, under the user's lock, so that each expiry is audited once. */
-    private List<AuditEvent> expire(UserId user, Instant now) {
+    /** Ends the leases of {@code unended} that expired without anyone noticing yet. */
+    private List<AuditEvent> expire(List<Lease> unended, Instant now) {
         List<AuditEvent> events = new ArrayList<>();
-        for (Lease lease : leases.lapsed(user, now)) {
+        for (Lease lease :
+                unended.stream().filter(l -> !l.expiresAt().isAfter(now)).toList()) {
             lease.end(EndedBy.EXPIRED, null, now);
             Decision expiry = ending(lease, AuditType.STREAM_EXPIRED, EndedBy.EXPIRED, null);
             expiry.detail().put("renewedAt", lease.renewedAt()).put("expiredAt", lease.expiresAt());

@@ -2,6 +2,7 @@ package dev.tether.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
@@ -85,6 +86,17 @@ public final class FlowBenchmark {
     private static final Path SERVER_LOG =
             Path.of(System.getProperty("flow.server-log", "target/liberty/wlp/usr/servers/tether/logs/messages.log"));
     private static final Path REPORT = Path.of(System.getProperty("flow.report", "target/bench/flow.md"));
+    /**
+     * Where to write a Flight Recorder recording of each of the {@code flow.jfr-phases} (measured
+     * window only, the JDK's "profile" settings), one file per phase and server; empty: none.
+     */
+    private static final String JFR = System.getProperty("flow.jfr", "");
+
+    private static final List<String> JFR_PHASES = Arrays.stream(
+                    System.getProperty("flow.jfr-phases", "device-bound, resolved;time-based")
+                            .split(";"))
+            .map(String::strip)
+            .toList();
 
     static final String SSO = "dev SSO token (setup)";
     static final String REGISTRATION = "registration (type 2)";
@@ -125,7 +137,13 @@ public final class FlowBenchmark {
     record Stream(String bearer, String lease) {}
 
     /** What the servers (and this generator) used during one measured window. */
-    record PhaseUsage(String phase, double seconds, double serverCpu, double peakRssMb, double generatorCpu) {}
+    record PhaseUsage(
+            String phase,
+            double seconds,
+            double serverCpu,
+            double peakRssMb,
+            double generatorCpu,
+            ServerProcesses.Gc gc) {}
 
     /** One worker's state across its iterations: its current user and how many devices it has. */
     private static final class Worker {
@@ -369,7 +387,7 @@ public final class FlowBenchmark {
      * Runs {@code step} in a closed loop on every worker: a warm-up whose figures are dropped, then
      * the measured window, sampling the servers' RSS every 100 ms.
      */
-    private void phase(String name, Step step, String... kinds) throws InterruptedException {
+    private void phase(String name, Step step, String... kinds) throws InterruptedException, IOException {
         Map<String, Latencies> warmup = new LinkedHashMap<>();
         for (String kind : kinds) {
             warmup.put(kind, new Latencies(kind, measured.get(kind)));
@@ -380,6 +398,12 @@ public final class FlowBenchmark {
         List<Thread> workers = startWorkers(name, step, current, stop);
         LOG.info(() -> "phase " + name + ": warming up");
         Thread.sleep(WARMUP.toMillis());
+        boolean recording = !JFR.isEmpty() && JFR_PHASES.contains(name);
+        String recordingName = "flow-" + name.replaceAll("[^A-Za-z0-9]+", "-");
+        if (recording) {
+            servers.startRecording(recordingName);
+        }
+        ServerProcesses.Gc gcBefore = servers.gc();
         double cpuBefore = servers.cpuSeconds();
         long generatorBefore = generatorCpuNanos();
         long start = System.nanoTime();
@@ -395,9 +419,16 @@ public final class FlowBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = servers.cpuSeconds() - cpuBefore;
         double generator = (generatorCpuNanos() - generatorBefore) / 1e9;
+        ServerProcesses.Gc gc = servers.gc().minus(gcBefore);
         stopWorkers(workers, stop);
+        if (recording) {
+            Path directory = Path.of(JFR);
+            Files.createDirectories(directory.toAbsolutePath());
+            List<Path> files = servers.stopRecording(recordingName, directory);
+            LOG.info(() -> "phase " + name + ": recorded " + files);
+        }
         peakRss = Math.max(peakRss, phasePeak);
-        usage.add(new PhaseUsage(name, seconds, cpu, phasePeak, generator));
+        usage.add(new PhaseUsage(name, seconds, cpu, phasePeak, generator, gc));
     }
 
     private String report() {
@@ -415,37 +446,52 @@ public final class FlowBenchmark {
                 LATENCY_MS > 0
                         ? "; " + LATENCY_MS + " ms injected on the token API in the device-bound and time-based phases"
                         : ""));
-        out.append("| request | count | per s | p50 ms | p90 ms | p99 ms | max ms | errors |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
-        Map<String, Double> seconds = new LinkedHashMap<>();
-        for (PhaseUsage phase : usage) {
-            seconds.put(phase.phase(), phase.seconds());
-        }
+        double tokenRate = throughput(SIM_TOKEN);
+        out.append("| request | count | per s | ÷ simulator token | p50 ms | p90 ms | p99 ms | p99 ÷ p50 | max ms |"
+                + " errors |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Latencies l : measured.values()) {
             out.append(String.format(
                     Locale.ROOT,
-                    "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %d |%n",
+                    "| %s | %d | %.0f | %.3f | %.2f | %.2f | %.2f | %.1f | %.2f | %d |%n",
                     l.kind(),
                     l.count(),
                     throughput(l.kind()),
+                    throughput(l.kind()) / tokenRate,
                     l.percentileMillis(0.50),
                     l.percentileMillis(0.90),
                     l.percentileMillis(0.99),
+                    l.percentileMillis(0.99) / l.percentileMillis(0.50),
                     l.percentileMillis(1.0),
                     l.errors()));
         }
-        out.append("\n| phase | server CPU s | server cores busy | server peak RSS MB | generator CPU s |\n");
-        out.append("|---|---:|---:|---:|---:|\n");
+        double tokenCpu = cpuMillisPerRequest("simulator token", SIM_TOKEN);
+        out.append("\n| phase | per request of | server CPU ms per request | ÷ simulator token's | server CPU s"
+                + " | server cores busy | GCs | GCs per s | GC pause ms | GC pause % | server peak RSS MB"
+                + " | generator CPU s |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (PhaseUsage p : usage) {
+            String kind = mainKind(p.phase());
+            double perRequest = cpuMillisPerRequest(p.phase(), kind);
             out.append(String.format(
                     Locale.ROOT,
-                    "| %s | %.1f | %.2f | %.0f | %.1f |%n",
+                    "| %s | %s | %.3f | %.2f | %.1f | %.2f | %d | %.2f | %.0f | %.1f | %.0f | %.1f |%n",
                     p.phase(),
+                    kind,
+                    perRequest,
+                    perRequest / tokenCpu,
                     p.serverCpu(),
                     p.serverCpu() / p.seconds(),
+                    p.gc().collections(),
+                    p.gc().collections() / p.seconds(),
+                    p.gc().pauseSeconds() * 1000,
+                    100 * p.gc().pauseSeconds() / p.seconds(),
                     p.peakRssMb(),
                     p.generatorCpu()));
         }
+        out.append(
+                "\n(Per request of the phase's main kind: in the bind phase, per bound device, with its share of"
+                        + " SSO, registration, SPC and redemption; the server's CPU includes the simulator's on the same JVM.)\n");
         out.append(String.format(
                 Locale.ROOT,
                 "%nServers %s: peak RSS during the measured windows %.0f MB, " + "high-water mark since start %.0f MB",
@@ -490,9 +536,40 @@ public final class FlowBenchmark {
         out.append(String.format(
                 Locale.ROOT,
                 "Throughput ratio, device-bound (resolved) / simulator token API alone: %.2f (each Tether request makes one"
-                        + " such call on the same server, so 0.5 is the ceiling).%n",
-                ratio));
+                        + " such call on the same server, so 0.5 is the ceiling); time-based: %.2f.%n",
+                ratio,
+                throughput(TIME_BASED) / throughput(SIM_TOKEN)));
+        out.append(String.format(
+                Locale.ROOT,
+                "Server CPU per request ÷ the simulator token call's: device-bound (resolved) %.2f, time-based %.2f.%n",
+                cpuMillisPerRequest("device-bound, resolved", RESOLVED) / tokenCpu,
+                cpuMillisPerRequest("time-based", TIME_BASED) / tokenCpu));
         return out.toString();
+    }
+
+    /** The request kind a phase's CPU time is divided by. */
+    private static String mainKind(String phase) {
+        return switch (phase) {
+            case "bind" -> FIRST;
+            case "device-bound, resolved" -> RESOLVED;
+            case "device-bound, resolved, at the compared server" -> RESOLVED_COMPARED;
+            case "time-based" -> TIME_BASED;
+            case "heartbeat" -> HEARTBEAT;
+            case "at the stream limit" -> AT_LIMIT;
+            case "simulator token" -> SIM_TOKEN;
+            case "simulator records" -> SIM_RECORDS;
+            default -> throw new IllegalArgumentException(phase);
+        };
+    }
+
+    /** The servers' CPU milliseconds in {@code phase}'s measured windows per request of {@code kind}. */
+    private double cpuMillisPerRequest(String phase, String kind) {
+        double cpu = usage.stream()
+                .filter(u -> u.phase().equals(phase))
+                .mapToDouble(PhaseUsage::serverCpu)
+                .sum();
+        int count = measured.get(kind).count();
+        return count > 0 ? 1000 * cpu / count : Double.NaN;
     }
 
     private double throughput(String kind) {

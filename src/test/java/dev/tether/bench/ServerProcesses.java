@@ -9,13 +9,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * The application servers under load, read from Linux's {@code /proc}: CPU time (user + system)
- * and resident set size. The benchmark samples them; it never signals or changes them.
+ * and resident set size; and, through the JDK's {@code jstat} and {@code jcmd}, their collector's
+ * counters and Flight Recorder recordings. The benchmark samples them; it never stops or
+ * reconfigures them.
  */
 final class ServerProcesses {
 
@@ -27,13 +31,20 @@ final class ServerProcesses {
     /** USER_HZ, the unit of /proc/<pid>/stat's CPU times: 100 on every Linux architecture Java runs on. */
     private static final double TICKS_PER_SECOND = 100;
 
+    private static final Logger LOG = Logger.getLogger(ServerProcesses.class.getName());
+
     private final List<Long> pids;
 
     private ServerProcesses(List<Long> pids) {
         this.pids = pids;
     }
 
-    /** The processes named in {@code flow.pids}, or else every Liberty and WildFly JVM on this machine. */
+    /**
+     * The processes named in {@code flow.pids}, or else the Liberty and WildFly JVMs started from this
+     * project's directory (their command line names its {@code target/}), or else, if there is none,
+     * every Liberty and WildFly JVM on this machine. Other checkouts' servers on a shared machine are
+     * thereby left out of the figures.
+     */
     static ServerProcesses find(String explicitPids) {
         List<Long> pids = new ArrayList<>();
         if (explicitPids != null && !explicitPids.isBlank()) {
@@ -50,6 +61,15 @@ final class ServerProcesses {
                         .forEach(pids::add);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list /proc", e);
+            }
+            String own = Path.of(System.getProperty("user.dir"), "target").toString() + "/";
+            List<Long> ours = pids.stream()
+                    .filter(pid -> read(Path.of("/proc", Long.toString(pid), "cmdline"))
+                            .map(c -> c.contains(own))
+                            .orElse(false))
+                    .toList();
+            if (!ours.isEmpty()) {
+                pids = new ArrayList<>(ours);
             }
         }
         return new ServerProcesses(List.copyOf(pids));
@@ -101,6 +121,88 @@ final class ServerProcesses {
             }
         }
         return total;
+    }
+
+    /** The collectors' counters summed over the servers (zero for a server jstat cannot attach to). */
+    Gc gc() {
+        long collections = 0;
+        double pauseSeconds = 0;
+        for (long pid : pids) {
+            String out;
+            try {
+                out = run(jdkTool("jstat"), "-gc", Long.toString(pid));
+            } catch (IllegalStateException | UncheckedIOException e) {
+                // A server this JDK's jstat cannot attach to (another JDK, another user): no GC figures for it.
+                LOG.warning(() -> "no GC figures for process " + pid + ": " + e.getMessage());
+                continue;
+            }
+            String[] lines = out.strip().split("\n");
+            if (lines.length < 2) {
+                continue;
+            }
+            List<String> names = List.of(lines[0].strip().split("\\s+"));
+            String[] values = lines[1].strip().split("\\s+");
+            // Young, full and (G1) concurrent-cycle pauses: the remark and cleanup pauses are in CGC/CGCT.
+            for (String count : List.of("YGC", "FGC", "CGC")) {
+                int i = names.indexOf(count);
+                if (i >= 0 && !"-".equals(values[i])) {
+                    collections += Long.parseLong(values[i]);
+                }
+            }
+            int total = names.indexOf("GCT");
+            if (total >= 0) {
+                pauseSeconds += Double.parseDouble(values[total]);
+            }
+        }
+        return new Gc(collections, pauseSeconds);
+    }
+
+    /** Collections and their pause time in seconds, cumulative since the servers started. */
+    record Gc(long collections, double pauseSeconds) {
+        Gc minus(Gc earlier) {
+            return new Gc(collections - earlier.collections, pauseSeconds - earlier.pauseSeconds);
+        }
+    }
+
+    /** Starts a Flight Recorder recording named {@code name} (the JDK's "profile" settings) on every server. */
+    void startRecording(String name) {
+        for (long pid : pids) {
+            run(jdkTool("jcmd"), Long.toString(pid), "JFR.start", "name=" + name, "settings=profile");
+        }
+    }
+
+    /** Stops the recording {@code name} and writes it to {@code directory}/{@code name}-{pid}.jfr. */
+    List<Path> stopRecording(String name, Path directory) {
+        List<Path> files = new ArrayList<>();
+        for (long pid : pids) {
+            Path file = directory.toAbsolutePath().resolve(name + "-" + pid + ".jfr");
+            run(jdkTool("jcmd"), Long.toString(pid), "JFR.stop", "name=" + name, "filename=" + file);
+            files.add(file);
+        }
+        return files;
+    }
+
+    /** A tool of the JDK this generator runs on (the servers run on the same one unless JAVA_HOME differs). */
+    private static String jdkTool(String name) {
+        Path tool = Path.of(System.getProperty("java.home"), "bin", name);
+        return Files.isExecutable(tool) ? tool.toString() : name;
+    }
+
+    private static String run(String... command) {
+        try {
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + command[0], e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted running " + command[0], e);
+        }
     }
 
     /** The start-up time Liberty reports in {@code log} (its last start), if the log is there. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ExpressPlayCallsTest {
@@ -30,5 +32,17 @@ class ExpressPlayCallsTest {
         assertTrue(ExpressPlayCalls.isTokenUrl(http, true));
         assertFalse(ExpressPlayCalls.isTokenUrl("<html>error</html>", true));
         assertFalse(ExpressPlayCalls.isTokenUrl("", true));
+    }
+
+    @Test
+    void theFormBodyIsEncodedAsTheFormWriterEncodesIt() {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("customerAuthenticator", "1000,00ff");
+        parameters.put("cookie", "a b&c=d");
+        parameters.put("name é", "+/?");
+        assertEquals(
+                "customerAuthenticator=1000%2C00ff&cookie=a+b%26c%3Dd&name+%C3%A9=%2B%2F%3F",
+                ExpressPlayCalls.form(parameters));
+        assertEquals("", ExpressPlayCalls.form(Map.of()));
     }
 }
