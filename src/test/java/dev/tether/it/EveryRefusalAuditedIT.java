@@ -405,8 +405,9 @@ class EveryRefusalAuditedIT extends TetherIT {
                 .longValue();
         String tooLate = newUser("admin");
         String tooLateToken = http.token(tooLate, "admin");
+        String watcher = http.token(newUser("admin"), "admin");
         all.add(new Refusal("reset-expired", 409, tooLate, false, () -> {
-            pause(Duration.ofMillis(1_500));
+            expired(watcher, expiring);
             return asAdmin.decideReset(tooLateToken, expiring, "approve", "{\"reason\":\"late\"}");
         }));
         String stranger = newUser("admin");
@@ -524,9 +525,13 @@ class EveryRefusalAuditedIT extends TetherIT {
         }
     }
 
-    private static void pause(Duration duration) {
+    /** Waits, as another admin, until the reset request reads as expired. */
+    private void expired(String bearer, long reset) {
         try {
-            Thread.sleep(duration.toMillis());
+            Eventually.eventually(
+                    Duration.ofSeconds(10),
+                    () -> Http.json(asAdmin.reset(bearer, reset).body()).getString("status"),
+                    "EXPIRED"::equals);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while a reset request expires", e);
