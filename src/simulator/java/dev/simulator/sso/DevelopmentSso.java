@@ -25,7 +25,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -45,7 +44,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DevelopmentSso {
 
     private static final Duration MAX_LIFETIME = Duration.ofDays(1);
-    private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern SESSION = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final String LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
 
@@ -56,16 +54,7 @@ public class DevelopmentSso {
     SsoKey keys;
 
     @Inject
-    @ConfigProperty(name = "simulator.sso.issuer", defaultValue = "https://sso.tether.dev")
-    String issuer;
-
-    @Inject
-    @ConfigProperty(name = "simulator.sso.audiences", defaultValue = "tether")
-    List<String> audiences;
-
-    @Inject
-    @ConfigProperty(name = "simulator.sso.token-lifetime", defaultValue = "PT1H")
-    Duration lifetime;
+    SsoTokens tokens;
 
     @Inject
     @ConfigProperty(
@@ -93,35 +82,24 @@ public class DevelopmentSso {
             throw ProblemException.badRequest(
                     "bad-user", "Form parameter 'user' is required, 1 to " + MAX_USER_LENGTH + " characters.");
         }
-        List<String> groupList = groups == null || groups.isBlank()
-                ? List.of()
-                : Arrays.stream(groups.split(","))
-                        .map(String::strip)
-                        .filter(g -> !g.isEmpty())
-                        .toList();
-        if (!groupList.stream().allMatch(g -> GROUP.matcher(g).matches())) {
-            throw ProblemException.badRequest("bad-groups", "'groups' is a comma-separated list of role names.");
-        }
+        List<String> groupList = SsoTokens.groups(groups)
+                .orElseThrow(() ->
+                        ProblemException.badRequest("bad-groups", "'groups' is a comma-separated list of role names."));
         if (expiresIn != null && Math.abs(expiresIn) > MAX_LIFETIME.toSeconds()) {
             throw ProblemException.badRequest("bad-expiry", "'expiresIn' is at most a day either way.");
         }
         if (sid != null && !SESSION.matcher(sid).matches()) {
             throw ProblemException.badRequest("bad-sid", "'sid' is 1 to 64 letters, digits, '.', '_' or '-'.");
         }
-        Duration validity = expiresIn == null ? lifetime : Duration.ofSeconds(expiresIn);
+        Duration validity = expiresIn == null ? tokens.lifetime() : Duration.ofSeconds(expiresIn);
         Instant now = Instant.now();
         Instant issuedAt = validity.isNegative() ? now.plus(validity).minusSeconds(60) : now;
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(issuerOverride == null ? issuer : issuerOverride)
-                .audience(audienceOverride == null ? audiences : List.of(audienceOverride))
-                .subject(user)
-                .claim("upn", user)
-                .claim("groups", groupList)
-                .jwtID(UUID.randomUUID().toString())
-                .issueTime(Date.from(issuedAt))
-                .expirationTime(Date.from(now.plus(validity)));
-        if (sid != null) {
-            claims.claim("sid", sid);
+        JWTClaimsSet.Builder claims = tokens.access(user, groupList, sid, issuedAt, now.plus(validity));
+        if (issuerOverride != null) {
+            claims.issuer(issuerOverride);
+        }
+        if (audienceOverride != null) {
+            claims.audience(audienceOverride);
         }
         String body = Jsonp.provider()
                 .createObjectBuilder()
@@ -213,8 +191,8 @@ public class DevelopmentSso {
         }
         Instant issued = Instant.now().minusSeconds(issuedAgo == null ? 0 : issuedAgo);
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(issuer)
-                .audience(audienceOverride == null ? audiences : List.of(audienceOverride))
+                .issuer(tokens.issuer())
+                .audience(audienceOverride == null ? tokens.audiences() : List.of(audienceOverride))
                 .jwtID(jti == null ? UUID.randomUUID().toString() : jti)
                 .issueTime(Date.from(issued))
                 .expirationTime(Date.from(issued.plus(Duration.ofMinutes(2))))

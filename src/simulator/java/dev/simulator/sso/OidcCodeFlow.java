@@ -18,9 +18,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -40,7 +38,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @RequestScoped
 public class OidcCodeFlow {
 
-    private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
     private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final Pattern PRINTABLE = Pattern.compile("[\\x21-\\x7e]{1,512}");
@@ -52,16 +49,7 @@ public class OidcCodeFlow {
     AuthorizationCodes codes;
 
     @Inject
-    @ConfigProperty(name = "simulator.sso.issuer", defaultValue = "https://sso.tether.dev")
-    String issuer;
-
-    @Inject
-    @ConfigProperty(name = "simulator.sso.audiences", defaultValue = "tether")
-    List<String> audiences;
-
-    @Inject
-    @ConfigProperty(name = "simulator.sso.token-lifetime", defaultValue = "PT1H")
-    Duration lifetime;
+    SsoTokens tokens;
 
     /** Where a client may be sent back to: an exact match, as OAuth 2.0 Security BCP asks. */
     @Inject
@@ -124,18 +112,13 @@ public class OidcCodeFlow {
         if (user == null || user.isBlank() || user.length() > DevelopmentSso.MAX_USER_LENGTH) {
             return page(400, "<h1>Sign-in refused</h1><p>Name a user of 1 to 255 characters.</p>");
         }
-        List<String> groupList = groups == null || groups.isBlank()
-                ? List.of()
-                : Arrays.stream(groups.split(","))
-                        .map(String::strip)
-                        .filter(g -> !g.isEmpty())
-                        .toList();
-        if (!groupList.stream().allMatch(g -> GROUP.matcher(g).matches())) {
+        Optional<List<String>> groupList = SsoTokens.groups(groups);
+        if (groupList.isEmpty()) {
             return page(400, "<h1>Sign-in refused</h1><p>Groups are comma-separated role names.</p>");
         }
         String code = codes.issue(new AuthorizationCodes.Grant(
                 user.strip(),
-                groupList,
+                groupList.get(),
                 clientId,
                 redirectUri,
                 challenge,
@@ -181,25 +164,17 @@ public class OidcCodeFlow {
             return oauthError("invalid_grant", "The code_verifier does not match the code_challenge (S256).");
         }
         Instant now = Instant.now();
-        JWTClaimsSet access = new JWTClaimsSet.Builder()
-                .issuer(issuer)
-                .audience(audiences)
-                .subject(grant.user())
-                .claim("upn", grant.user())
-                .claim("groups", grant.groups())
-                .claim("sid", grant.sid())
-                .jwtID(UUID.randomUUID().toString())
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(lifetime)))
+        Instant expires = now.plus(tokens.lifetime());
+        JWTClaimsSet access = tokens.access(grant.user(), grant.groups(), grant.sid(), now, expires)
                 .build();
         JWTClaimsSet.Builder id = new JWTClaimsSet.Builder()
-                .issuer(issuer)
+                .issuer(tokens.issuer())
                 .audience(clientId)
                 .subject(grant.user())
                 .claim("groups", grant.groups())
                 .claim("sid", grant.sid())
                 .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(lifetime)));
+                .expirationTime(Date.from(expires));
         if (grant.nonce() != null) {
             id.claim("nonce", grant.nonce());
         }
@@ -208,7 +183,7 @@ public class OidcCodeFlow {
                 .add("access_token", keys.sign(access, JOSEObjectType.JWT))
                 .add("id_token", keys.sign(id.build(), JOSEObjectType.JWT))
                 .add("token_type", "Bearer")
-                .add("expires_in", lifetime.toSeconds())
+                .add("expires_in", tokens.lifetime().toSeconds())
                 .build()
                 .toString();
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
