@@ -5,7 +5,6 @@ import dev.tether.platform.FollowsTheRequest;
 import dev.tether.platform.Profiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ProcessingException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,7 +12,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
@@ -104,28 +102,17 @@ public class ExpressPlayCalls {
     @Bulkhead(value = 64, waitingTaskQueue = 64)
     @Asynchronous
     public CompletionStage<TokenUrl> requestToken(TokenRequest request) {
-        try {
-            return CompletableFuture.completedFuture(token(request));
-        } catch (ExpressPlayException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return TokenCalls.settled(() -> token(request));
     }
 
     private TokenUrl token(TokenRequest request) {
-        stats.attempt(ExpressPlayStats.Endpoint.TOKEN);
-        String body;
-        try {
-            body = tokenApi.requestToken(
-                    form(parameters(request, customerAuthenticator(), deviceIdParameter, Instant.now())));
-        } catch (ProcessingException e) {
-            throw unreachable("token API", e);
-        }
-        String url = body == null ? "" : body.strip();
-        if (!isTokenUrl(url, Profiles.isDev(profile))) {
-            throw new ExpressPlayMisbehavedException(
-                    "ExpressPlay token API answered something that is not an https URL");
-        }
-        return new TokenUrl(url);
+        String body = TokenCalls.attempt(
+                stats,
+                ExpressPlayStats.Endpoint.TOKEN,
+                "token API",
+                () -> tokenApi.requestToken(form(parameters(
+                        request, TokenCalls.authenticator(customerAuthenticator), deviceIdParameter, Instant.now()))));
+        return TokenCalls.tokenUrl(body, Profiles.isDev(profile), "token API");
     }
 
     @Timeout(5000)
@@ -149,40 +136,18 @@ public class ExpressPlayCalls {
     @Bulkhead(value = 64, waitingTaskQueue = 64)
     @Asynchronous
     public CompletionStage<CookieRedemptions> deviceOf(Cookie cookie) {
-        try {
-            return CompletableFuture.completedFuture(lookUp(cookie));
-        } catch (ExpressPlayException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return TokenCalls.settled(() -> lookUp(cookie));
     }
 
     private CookieRedemptions lookUp(Cookie cookie) {
-        stats.attempt(ExpressPlayStats.Endpoint.RECORDS);
-        String body;
-        try {
-            body = recordApi.byCookie(customerAuthenticator(), ERROR_FORMAT, cookie.value());
-        } catch (ProcessingException e) {
-            throw unreachable("record retrieval", e);
-        }
+        String body = TokenCalls.attempt(
+                stats,
+                ExpressPlayStats.Endpoint.RECORDS,
+                "record retrieval",
+                () -> recordApi.byCookie(
+                        TokenCalls.authenticator(customerAuthenticator), ERROR_FORMAT, cookie.value()));
         // Which device owns the cookie is decided from the visible window (CookieRedemptions).
         return TransactionRecords.read(body).redemptionsOf(cookie);
-    }
-
-    private String customerAuthenticator() {
-        return customerAuthenticator.orElseThrow(
-                () -> new IllegalStateException("tether.expressplay.customer-authenticator is not set"));
-    }
-
-    /**
-     * A failure of the HTTP exchange itself: an I/O error somewhere in the cause chain (refused or
-     * dropped connection, read timeout) is transient; anything else (an unreadable or wrong-typed
-     * body) is a misbehaving answer.
-     */
-    static ExpressPlayUnavailableException unreachable(String api, ProcessingException e) {
-        if (ExpressPlayErrorMapper.hasIoCause(e)) {
-            return new ExpressPlayUnavailableException("ExpressPlay " + api + " could not be reached", e);
-        }
-        return new ExpressPlayMisbehavedException("ExpressPlay " + api + " answered something unreadable", e);
     }
 
     /**
@@ -207,11 +172,6 @@ public class ExpressPlayCalls {
     }
 
     /**
-     * Whether the token API's answer is a token URL Tether may hand out: https only, but for the
-     * development run, whose simulator answers on plain http. A player would send its license
-     * request (and the token in it) in the clear over an http URL.
-     */
-    /**
      * The parameters as an {@code application/x-www-form-urlencoded} body, encoded as the JAX-RS
      * {@code Form} writer encodes them: sent as a string, the call needs none of the client's form
      * provider, which built and encoded a multivalued map per call on the hot path (issue 22).
@@ -227,10 +187,6 @@ public class ExpressPlayCalls {
                     .append(URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
         }
         return body.toString();
-    }
-
-    static boolean isTokenUrl(String url, boolean dev) {
-        return url.startsWith("https://") || (dev && url.startsWith("http://"));
     }
 
     /**

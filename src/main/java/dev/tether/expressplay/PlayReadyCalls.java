@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.ws.rs.ProcessingException;
 import java.io.StringReader;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -21,7 +20,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
@@ -96,23 +94,20 @@ public class PlayReadyCalls {
     @Bulkhead(value = 64, waitingTaskQueue = 64)
     @Asynchronous
     public CompletionStage<TokenUrl> requestToken(TokenRequest request) {
-        try {
-            return CompletableFuture.completedFuture(token(request));
-        } catch (ExpressPlayException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return TokenCalls.settled(() -> token(request));
     }
 
     private TokenUrl token(TokenRequest request) {
-        stats.attempt(ExpressPlayStats.Endpoint.PLAYREADY_TOKEN);
-        String body;
-        try {
-            body = tokenApi.get()
-                    .requestToken(ExpressPlayCalls.form(
-                            parameters(request, authenticator(), deviceIdParameter, Instant.now())));
-        } catch (ProcessingException e) {
-            throw ExpressPlayCalls.unreachable("PlayReady token API", e);
-        }
+        String body = TokenCalls.attempt(
+                stats,
+                ExpressPlayStats.Endpoint.PLAYREADY_TOKEN,
+                "PlayReady token API",
+                () -> tokenApi.get()
+                        .requestToken(ExpressPlayCalls.form(parameters(
+                                request,
+                                TokenCalls.authenticator(customerAuthenticator),
+                                deviceIdParameter,
+                                Instant.now()))));
         return read(body, Profiles.isDev(profile));
     }
 
@@ -148,17 +143,12 @@ public class PlayReadyCalls {
             laUrl = text.substring(0, at);
             token = URLDecoder.decode(text.substring(at + "?ExpressPlayToken=".length()), StandardCharsets.UTF_8);
         }
-        if (!ExpressPlayCalls.isTokenUrl(laUrl, dev)) {
+        if (!TokenCalls.isTokenUrl(laUrl, dev)) {
             throw new ExpressPlayMisbehavedException(
                     "ExpressPlay PlayReady token API answered a license acquisition URL that is not https");
         }
         String joined = laUrl + "?ExpressPlayToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
         return new TokenUrl(joined, Optional.of(new TokenUrl.PlayReadyLicense(laUrl, token)));
-    }
-
-    private String authenticator() {
-        return customerAuthenticator.orElseThrow(
-                () -> new IllegalStateException("tether.expressplay.customer-authenticator is not set"));
     }
 
     /**

@@ -7,12 +7,10 @@ import dev.tether.platform.Profiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ProcessingException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
@@ -35,6 +33,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class WidevineCalls {
 
     static final String URL_KEY = "expressplay-widevine-token/mp-rest/url";
+    private static final String API = "Widevine token API";
 
     // An Instance, so that a deployment without a Widevine URL still serves FairPlay: the client is
     // made only when asked for, after the URL was checked.
@@ -82,33 +81,18 @@ public class WidevineCalls {
     @Bulkhead(value = 64, waitingTaskQueue = 64)
     @Asynchronous
     public CompletionStage<TokenUrl> requestToken(TokenRequest request) {
-        try {
-            return CompletableFuture.completedFuture(token(request));
-        } catch (ExpressPlayException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return TokenCalls.settled(() -> token(request));
     }
 
     private TokenUrl token(TokenRequest request) {
-        stats.attempt(ExpressPlayStats.Endpoint.WIDEVINE_TOKEN);
-        String body;
-        try {
-            body = tokenApi.get()
-                    .requestToken(ExpressPlayCalls.form(parameters(request, authenticator(), Instant.now())));
-        } catch (ProcessingException e) {
-            throw ExpressPlayCalls.unreachable("Widevine token API", e);
-        }
-        String value = body == null ? "" : body.strip();
-        if (!ExpressPlayCalls.isTokenUrl(value, Profiles.isDev(profile))) {
-            throw new ExpressPlayMisbehavedException(
-                    "ExpressPlay Widevine token API answered something that is not an https URL");
-        }
-        return new TokenUrl(value);
-    }
-
-    private String authenticator() {
-        return customerAuthenticator.orElseThrow(
-                () -> new IllegalStateException("tether.expressplay.customer-authenticator is not set"));
+        String body = TokenCalls.attempt(
+                stats,
+                ExpressPlayStats.Endpoint.WIDEVINE_TOKEN,
+                API,
+                () -> tokenApi.get()
+                        .requestToken(ExpressPlayCalls.form(
+                                parameters(request, TokenCalls.authenticator(customerAuthenticator), Instant.now()))));
+        return TokenCalls.tokenUrl(body, Profiles.isDev(profile), API);
     }
 
     /**

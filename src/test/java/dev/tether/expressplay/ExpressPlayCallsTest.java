@@ -27,11 +27,11 @@ class ExpressPlayCallsTest {
     void outsideDevelopmentOnlyHttpsTokenUrlsAreHandedOut() {
         String https = "https://fp.service.expressplay.com:80/hms/fp/rights/?ExpressPlayToken=x";
         String http = "http://fp.service.expressplay.com:80/hms/fp/rights/?ExpressPlayToken=x";
-        assertTrue(ExpressPlayCalls.isTokenUrl(https, false));
-        assertFalse(ExpressPlayCalls.isTokenUrl(http, false));
-        assertTrue(ExpressPlayCalls.isTokenUrl(http, true));
-        assertFalse(ExpressPlayCalls.isTokenUrl("<html>error</html>", true));
-        assertFalse(ExpressPlayCalls.isTokenUrl("", true));
+        assertTrue(TokenCalls.isTokenUrl(https, false));
+        assertFalse(TokenCalls.isTokenUrl(http, false));
+        assertTrue(TokenCalls.isTokenUrl(http, true));
+        assertFalse(TokenCalls.isTokenUrl("<html>error</html>", true));
+        assertFalse(TokenCalls.isTokenUrl("", true));
     }
 
     @Test

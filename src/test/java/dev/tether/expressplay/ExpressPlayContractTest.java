@@ -123,10 +123,10 @@ class ExpressPlayContractTest {
         for (JsonValue s : fixture("token-urls.json").getJsonArray("samples")) {
             JsonObject sample = s.asJsonObject();
             String url = sample.getString("body").strip();
-            assertEquals(sample.getBoolean("handedOut"), ExpressPlayCalls.isTokenUrl(url, false), url);
+            assertEquals(sample.getBoolean("handedOut"), TokenCalls.isTokenUrl(url, false), url);
             assertEquals(
                     sample.getBoolean("inDevelopment", sample.getBoolean("handedOut")),
-                    ExpressPlayCalls.isTokenUrl(url, true),
+                    TokenCalls.isTokenUrl(url, true),
                     url);
         }
     }
