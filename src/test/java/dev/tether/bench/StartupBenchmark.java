@@ -42,6 +42,12 @@ public final class StartupBenchmark {
     private static final int ROUNDS = Integer.getInteger("startup.rounds", 4);
     private static final Path REPORT = Path.of(System.getProperty("startup.report", "target/bench/startup.md"));
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
+    /**
+     * Class data sharing: each copy first starts once with {@code -XX:ArchiveClassesAtExit} (its
+     * first-ever start, which writes a dynamic archive of the classes it loaded when it stops), then
+     * every measured start maps that archive ({@code -XX:SharedArchiveFile}).
+     */
+    private static final boolean CDS = Boolean.getBoolean("startup.cds");
 
     /** Copied from the source server: its configuration, not its state. */
     private static final List<String> LEFT_OUT = List.of("logs", "workarea", "dropins", "apps", "data", "tranlog");
@@ -61,6 +67,22 @@ public final class StartupBenchmark {
         seconds.put("empty-startup", new ArrayList<>());
         prepare("tether-startup", war);
         prepare("empty-startup", emptyWar());
+        Map<String, Double> training = new LinkedHashMap<>();
+        if (CDS) {
+            for (String server : seconds.keySet()) {
+                Path jvmOptions = WLP.resolve("usr/servers").resolve(server).resolve("jvm.options");
+                Path archive = jvmOptions.resolveSibling("classes.jsa").toAbsolutePath();
+                String options = Files.exists(jvmOptions) ? Files.readString(jvmOptions) : "";
+                // Liberty runs with its Java agent (ws-javaagent.jar): HotSpot archives with one only when told to.
+                String agent = "\n-XX:+UnlockDiagnosticVMOptions\n-XX:+AllowArchivingWithJavaAgent";
+                Files.writeString(jvmOptions, options + agent + "\n-XX:ArchiveClassesAtExit=" + archive + "\n");
+                double s = start(server);
+                LOG.info(() -> server + " (training, writes " + archive + ") started in " + s + " s");
+                training.put(server, s);
+                awaitArchive(archive);
+                Files.writeString(jvmOptions, options + agent + "\n-XX:SharedArchiveFile=" + archive + "\n");
+            }
+        }
         for (int round = 0; round < ROUNDS; round++) {
             for (Map.Entry<String, List<Double>> server : seconds.entrySet()) {
                 double s = start(server.getKey());
@@ -73,10 +95,18 @@ public final class StartupBenchmark {
         StringBuilder out = new StringBuilder();
         out.append(String.format(
                 Locale.ROOT,
-                "Start to ready, %s, Liberty's own figure, %d starts each in turns (%s, without the simulator):%n%n",
+                "Start to ready, %s, Liberty's own figure, %d starts each in turns (%s, without the simulator%s):%n%n",
                 Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
                 ROUNDS,
-                SOURCE));
+                SOURCE,
+                CDS
+                        ? String.format(
+                                Locale.ROOT,
+                                "; class data sharing: a training start first, which wrote each copy's archive:"
+                                        + " Tether's %.2f s, the empty WAR's %.2f s; the starts below map it",
+                                training.get("tether-startup"),
+                                training.get("empty-startup"))
+                        : ""));
         out.append("| server | first start s | median of the others s | all s |\n|---|---:|---:|---|\n");
         out.append(row("Tether's WAR", tether)).append(row("an empty WAR", empty));
         out.append(String.format(
@@ -105,6 +135,21 @@ public final class StartupBenchmark {
                 .toList();
         int n = later.size();
         return n % 2 == 1 ? later.get(n / 2) : (later.get(n / 2 - 1) + later.get(n / 2)) / 2;
+    }
+
+    /** The JVM writes the archive as it exits, which can be after {@code server stop} returns. */
+    private static void awaitArchive(Path archive) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        long size = -1;
+        while (System.nanoTime() < deadline) {
+            long now = Files.exists(archive) ? Files.size(archive) : -1;
+            if (now > 0 && now == size) {
+                return;
+            }
+            size = now;
+            TimeUnit.SECONDS.sleep(2);
+        }
+        throw new IllegalStateException("no class data archive at " + archive + " within " + TIMEOUT);
     }
 
     /** A fresh copy of the source server's configuration with {@code war} as its only application. */
