@@ -7,7 +7,7 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
 /**
- * Takes the request's id and trace context on the calling thread: its priority puts it before
+ * Takes the request's id, its log fields and its trace context on the calling thread: its priority puts it before
  * fault tolerance's interceptor ({@code PLATFORM_AFTER + 10}, MicroProfile Fault Tolerance's).
  */
 @FollowsTheRequest
@@ -17,11 +17,13 @@ public class RequestContextCapture {
 
     static final String REQUEST_ID = RequestContextCapture.class.getName() + ".requestId";
     static final String TRACE_CONTEXT = RequestContextCapture.class.getName() + ".traceContext";
+    static final String LOG_FIELDS = RequestContextCapture.class.getName() + ".logFields";
 
     @AroundInvoke
     Object capture(InvocationContext invocation) throws Exception {
         RequestIds.current().ifPresent(id -> invocation.getContextData().put(REQUEST_ID, id));
         invocation.getContextData().put(TRACE_CONTEXT, Context.current());
+        invocation.getContextData().put(LOG_FIELDS, LogFields.current());
         return invocation.proceed();
     }
 }

@@ -6,6 +6,8 @@ import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Binds what {@link RequestContextCapture} took to the thread that runs the attempt: its priority
@@ -21,9 +23,24 @@ public class RequestContextRestore {
     Object restore(InvocationContext invocation) throws Exception {
         Object id = invocation.getContextData().get(RequestContextCapture.REQUEST_ID);
         Object trace = invocation.getContextData().get(RequestContextCapture.TRACE_CONTEXT);
+        Map<String, String> fields =
+                invocation.getContextData().get(RequestContextCapture.LOG_FIELDS) instanceof Map<?, ?> map
+                        ? fields(map)
+                        : Map.of();
         try (RequestIds.Scope bound = id instanceof String s ? RequestIds.bind(s) : () -> {};
+                LogFields.Scope logged = LogFields.bind(fields);
                 Scope traced = trace instanceof Context c ? c.makeCurrent() : Scope.noop()) {
             return invocation.proceed();
         }
+    }
+
+    private static Map<String, String> fields(Map<?, ?> map) {
+        Map<String, String> fields = new HashMap<>();
+        map.forEach((name, value) -> {
+            if (name instanceof String n && value instanceof String v) {
+                fields.put(n, v);
+            }
+        });
+        return fields;
     }
 }

@@ -1,5 +1,6 @@
 package dev.tether.security;
 
+import dev.tether.platform.LogFields;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,7 +22,8 @@ public class CurrentUser {
     /**
      * The token's subject; a token without one, one whose subject breaks the user id rule, or one
      * that did not come in the one Authorization header (a form parameter, which Liberty reads
-     * too; a second header) identifies nobody and is refused like a missing token.
+     * too; a second header) identifies nobody and is refused like a missing token. The id it returns
+     * becomes the {@code userId} field of the request's log lines.
      */
     public UserId id() {
         if (!fromTheAuthorizationHeader()) {
@@ -31,6 +33,7 @@ public class CurrentUser {
         if (!UserId.isWellFormed(subject)) {
             throw new NotAuthorizedException("Bearer");
         }
+        LogFields.put(LogFields.USER_ID, subject);
         return new UserId(subject);
     }
 

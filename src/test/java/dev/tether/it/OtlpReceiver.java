@@ -17,7 +17,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -64,8 +67,17 @@ final class OtlpReceiver implements AutoCloseable {
     static final String PORT = "tether.it.otlp-port";
 
     private final HttpServer server;
-    private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
-    private final List<Point> points = new CopyOnWriteArrayList<>();
+    // Exports are answered on a pool, not on the server's one dispatcher thread, and kept in queues
+    // that append in constant time: a copy-on-write list copied all it held on every data point,
+    // and a whole suite sends tens of thousands of points (WildFly: some 115 a second, from more than
+    // one exporter at a time), behind which a trace export could wait past its timeout.
+    private final ExecutorService exchanges = Executors.newFixedThreadPool(4, runnable -> {
+        Thread thread = new Thread(runnable, "otlp-receiver");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Queue<ReceivedSpan> spans = new ConcurrentLinkedQueue<>();
+    private final Queue<Point> points = new ConcurrentLinkedQueue<>();
 
     OtlpReceiver(int port) {
         try {
@@ -76,6 +88,7 @@ final class OtlpReceiver implements AutoCloseable {
         server.createContext("/v1/traces", exchange -> answer(exchange, this::traces));
         server.createContext("/v1/metrics", exchange -> answer(exchange, this::metrics));
         server.createContext("/v1/logs", exchange -> answer(exchange, body -> {}));
+        server.setExecutor(exchanges);
         server.start();
     }
 
@@ -95,6 +108,7 @@ final class OtlpReceiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        exchanges.shutdownNow();
     }
 
     private interface Body {
