@@ -1,5 +1,6 @@
 package dev.tether.audit;
 
+import dev.tether.platform.PublicLinks;
 import dev.tether.platform.RefusedException;
 import dev.tether.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,7 +30,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -63,15 +63,9 @@ public class AuditResource {
     @Context
     UriInfo uri;
 
-    /**
-     * Tether's public address (its context root as clients reach it, e.g.
-     * {@code https://drm.example.com/tether}); when unset, links are relative to the request. Never
-     * the request's {@code Host} or {@code X-Forwarded-*}: a client chooses those, and a link built
-     * from them would send the next page's request, bearer token included, wherever it says.
-     */
+    /** Where the next page's link points: never the request's {@code Host} or {@code X-Forwarded-*}. */
     @Inject
-    @ConfigProperty(name = "tether.api.public-base-url")
-    Optional<String> publicBaseUrl;
+    PublicLinks links;
 
     /**
      * Events matching the filters, newest first, {@code limit} at a time. When more follow, the
@@ -109,18 +103,13 @@ public class AuditResource {
         return response.build();
     }
 
-    /** This request's URL with {@code after} replaced: under the public base URL, or relative to the request. */
+    /** This request's URL with {@code after} replaced: under the public base URL, or an absolute path. */
     private URI nextPage(String cursor) {
         String query = uri.getRequestUriBuilder()
                 .replaceQueryParam("after", cursor)
                 .build()
                 .getRawQuery();
-        String relative = uri.getPath(false);
-        String path = publicBaseUrl
-                .map(base -> (base.endsWith("/") ? base : base + "/")
-                        + (relative.startsWith("/") ? relative.substring(1) : relative))
-                .orElse(uri.getRequestUri().getRawPath());
-        return URI.create(path + "?" + query);
+        return URI.create(links.to(uri, uri.getPath(false)) + "?" + query);
     }
 
     /**

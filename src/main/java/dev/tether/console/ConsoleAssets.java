@@ -1,5 +1,6 @@
 package dev.tether.console;
 
+import dev.tether.platform.PublicLinks;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
@@ -48,13 +50,17 @@ public class ConsoleAssets {
     @Inject
     ConsoleSettings settings;
 
+    @Inject
+    PublicLinks links;
+
     /** The page itself; {@code /console} without the slash is redirected, so relative links resolve. */
     @Operation(summary = "The audit console", description = "The console's page (HTML), for a browser.")
     @GET
     public Response page() {
         if (!uri.getPath().endsWith("/")) {
+            // A header, not ResponseBuilder.location: that would resolve the path against the Host.
             return Response.status(Response.Status.MOVED_PERMANENTLY)
-                    .location(uri.getBaseUriBuilder().path("console/").build())
+                    .header(HttpHeaders.LOCATION, links.to(uri, "console/"))
                     .build();
         }
         return file("index.html");

@@ -1,5 +1,6 @@
 package dev.tether.identity;
 
+import dev.tether.platform.PublicLinks;
 import dev.tether.security.CurrentUser;
 import dev.tether.security.Roles;
 import dev.tether.security.UserId;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,6 +63,9 @@ public class ScimUsersResource {
     @Context
     UriInfo uri;
 
+    @Inject
+    PublicLinks links;
+
     @GET
     public String search(
             @QueryParam("filter") String filter,
@@ -75,7 +78,7 @@ public class ScimUsersResource {
         ScimUsers.Page page = users.search(userName, start, size);
         return ScimJson.list(
                         page.users().stream()
-                                .map(u -> ScimJson.render(u, location(u).toString()))
+                                .map(u -> ScimJson.render(u, location(u)))
                                 .toList(),
                         page.total(),
                         start)
@@ -87,7 +90,7 @@ public class ScimUsersResource {
     public String read(@PathParam("id") String id) {
         caller.id();
         DirectoryUser user = users.find(id).orElseThrow(() -> ScimUsers.notFound(id));
-        return ScimJson.render(user, location(user).toString()).toString();
+        return ScimJson.render(user, location(user)).toString();
     }
 
     @POST
@@ -95,10 +98,12 @@ public class ScimUsersResource {
     public Response create(InputStream body) {
         String actor = caller.id().value();
         DirectoryUser created = users.create(actor, ScimJson.user(ScimJson.object(read(body))));
-        URI location = location(created);
-        return Response.created(location)
+        String location = location(created);
+        // A header, not Response.created: that would resolve a path against the request's Host.
+        return Response.status(Response.Status.CREATED)
+                .header(HttpHeaders.LOCATION, location)
                 .type(ScimJson.MEDIA_TYPE)
-                .entity(ScimJson.render(created, location.toString()).toString())
+                .entity(ScimJson.render(created, location).toString())
                 .build();
     }
 
@@ -109,7 +114,7 @@ public class ScimUsersResource {
         String actor = caller.id().value();
         ScimUser replacement = ScimJson.user(ScimJson.object(read(body)));
         DirectoryUser user = users.replace(actor, id, replacement);
-        return ScimJson.render(user, location(user).toString()).toString();
+        return ScimJson.render(user, location(user)).toString();
     }
 
     @PATCH
@@ -119,7 +124,7 @@ public class ScimUsersResource {
         String actor = caller.id().value();
         ScimPatch patch = ScimJson.patch(ScimJson.object(read(body)));
         DirectoryUser user = users.patch(actor, id, patch);
-        return ScimJson.render(user, location(user).toString()).toString();
+        return ScimJson.render(user, location(user)).toString();
     }
 
     @DELETE
@@ -129,8 +134,9 @@ public class ScimUsersResource {
         return Response.noContent().build();
     }
 
-    private URI location(DirectoryUser user) {
-        return uri.getBaseUriBuilder().path("scim/v2/Users").path(user.id()).build();
+    /** The user's URL (its id is a UUID), from configuration or as a path: never from the {@code Host}. */
+    private String location(DirectoryUser user) {
+        return links.to(uri, "scim/v2/Users/" + user.id());
     }
 
     /** The one filter an IdP sends before it creates a user: {@code userName eq "..."}. */

@@ -5,8 +5,9 @@
  * {@link dev.tether.platform.Refusal} a capability's reasons implement and the characters of the
  * ids Tether exchanges ({@link dev.tether.platform.IdSyntax}), and whether the {@code dev} profile is
  * on ({@link dev.tether.platform.Profiles}), the strict reading of a JSON body
- * ({@link dev.tether.platform.StrictJson}), the free-text rule ({@link dev.tether.platform.FreeText})
- * and the creation locks ({@link dev.tether.platform.CreationLock}). It knows no capability:
+ * ({@link dev.tether.platform.StrictJson}), the free-text rule ({@link dev.tether.platform.FreeText}),
+ * the creation locks ({@link dev.tether.platform.CreationLock}) and the URLs Tether hands out
+ * ({@link dev.tether.platform.PublicLinks}). It knows no capability:
  * capabilities contribute their Java migrations as beans.
  */
 package dev.tether.platform;

@@ -890,6 +890,95 @@ class HostileRequestsIT extends TetherIT {
         assertNoInternalHeaders(name, response);
     }
 
+    /** A raw exchange's status line, header lines and body. */
+    private record Exchange(int status, List<String> headers, String body) {
+        String header(String name) {
+            return headers.stream()
+                    .filter(h -> h.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+                    .map(h -> h.substring(name.length() + 1).trim())
+                    .findFirst()
+                    .orElse("");
+        }
+    }
+
+    /**
+     * A request whose {@code Host} is a foreign one, which no HTTP client of the JDK lets a caller
+     * choose, and which says it came through a proxy for the same host.
+     */
+    private Exchange fromAForeignHost(String method, String path, String bearer, String contentType, String body) {
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        StringBuilder request = new StringBuilder()
+                .append(method)
+                .append(' ')
+                .append(base.getPath().replaceAll("/$", ""))
+                .append(path)
+                .append(" HTTP/1.0\r\nHost: evil.example\r\n")
+                .append("X-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: https\r\n")
+                .append("X-Forwarded-Port: 443\r\nForwarded: host=evil.example;proto=https\r\n");
+        if (bearer != null) {
+            request.append("Authorization: Bearer ").append(bearer).append("\r\n");
+        }
+        if (body != null) {
+            request.append("Content-Type: ").append(contentType).append("\r\n");
+            request.append("Content-Length: ").append(content.length).append("\r\n");
+        }
+        request.append("Connection: close\r\n\r\n");
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(content);
+            socket.getOutputStream().flush();
+            String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = text.indexOf("\r\n\r\n");
+            String[] lines = text.substring(0, end).split("\r\n");
+            return new Exchange(
+                    Integer.parseInt(lines[0].split(" ")[1]),
+                    List.of(lines).subList(1, lines.length),
+                    text.substring(end + 4));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** No URL Tether hands out, on any endpoint that hands one out, names the host the client said. */
+    @Test
+    void noUrlTetherHandsOutNamesTheHostTheClientChose() {
+        Exchange console = fromAForeignHost("GET", "/console", null, null, null);
+        assertEquals(301, console.status(), console.toString());
+        String page = console.header("Location");
+        assertFalse(page.contains("evil.example"), page);
+        assertEquals(base.getPath().replaceAll("/$", "") + "/console/", page, "a path, not an address");
+
+        String provisioner = http.token(newUser("idp-provisioning"), "provisioner");
+        String userName = newUser("linked-scim");
+        Exchange created = fromAForeignHost(
+                "POST", "/scim/v2/Users", provisioner, Provisioner.SCIM, Provisioner.user(userName, true));
+        assertEquals(201, created.status(), created.toString());
+        String id = Http.json(created.body()).getString("id");
+        String location = base.getPath().replaceAll("/$", "") + "/scim/v2/Users/" + id;
+        assertEquals(location, created.header("Location"), created.toString());
+        assertEquals(location, Http.json(created.body()).getJsonObject("meta").getString("location"), created.body());
+        for (String read :
+                List.of("/scim/v2/Users/" + id, "/scim/v2/Users?filter=" + enc("userName eq \"" + userName + "\""))) {
+            Exchange answer = fromAForeignHost("GET", read, provisioner, null, null);
+            assertEquals(200, answer.status(), read + ": " + answer);
+            assertFalse(answer.body().contains("evil.example"), read + ": " + answer.body());
+            assertTrue(answer.body().contains("\"location\":\"" + location + "\""), read + ": " + answer.body());
+        }
+
+        String user = newUser("linked-host");
+        String token = http.token(user, "subscriber");
+        asPlayer.sees(token, Player.request(1, "no-such-title").build().toString());
+        asPlayer.sees(token, Player.request(1, "no-such-title").build().toString());
+        Exchange events = fromAForeignHost("GET", "/api/audit/events?limit=1&user=" + enc(user), auditor, null, null);
+        assertEquals(200, events.status(), events.toString());
+        String link = events.header("Link");
+        assertTrue(link.startsWith("<" + base.getPath().replaceAll("/$", "") + "/api/audit/events?"), link);
+        for (Exchange answer : List.of(console, created, events)) {
+            assertFalse(answer.toString().contains("evil.example"), answer.toString());
+        }
+    }
+
     /** No header names the server or its version, or carries a message id. */
     private static void assertNoInternalHeaders(String name, HttpResponse<?> response) {
         response.headers().map().forEach((header, values) -> {

@@ -177,30 +177,53 @@ class TrustBoundariesIT extends TetherIT {
                     .collect(java.util.stream.Collectors.joining("\n"));
             assertFalse(text.contains("00112233445566778899aabbccddeeff"), name + ": the customer authenticator");
             assertFalse(text.contains("ExpressPlayToken="), name + ": a token URL");
-            if (name.startsWith("ffdc") || name.equals("trace.log")) {
-                // Known gap (README, "One credential, from one place"): Liberty's FFDC incident for
-                // a token whose signature does not verify holds jose4j's description of the JWS,
-                // the token itself, and Liberty has no setting to keep the incident without it;
-                // trace.log receives the hidden CWWKS5523E, which quotes the token, for the same reason.
+            if (name.startsWith("ffdc") && tokenBearingIncident(read)) {
+                // Known gap (README, "One credential, from one place"): the incident Liberty's JWT
+                // consumer writes for a token it rejects dumps the exception (jose4j's description
+                // of the JWS) and the JwtContext it was given, the token in both, and no setting
+                // of Liberty keeps the incident without them. Only these incidents are let through.
                 continue;
             }
+            if (name.equals("trace.log")) {
+                // Where hideMessage sends what it hides: CWWKS5523E and FFDC1015I of such an
+                // incident quote the token; every other line is held to the same rules.
+                text = text.lines()
+                        .filter(line -> !line.contains("CWWKS5523E")
+                                && !(line.contains("FFDC1015I")
+                                        && TOKEN_BEARING_INCIDENTS.stream().anyMatch(line::contains)))
+                        .collect(java.util.stream.Collectors.joining("\n"));
+            }
+            String scanned = text;
             for (String bearer : List.of(token, expired, foreign, unknownKey, tampered)) {
                 assertFalse(
-                        text.contains(bearer.substring(bearer.lastIndexOf('.') + 1)),
+                        scanned.contains(bearer.substring(bearer.lastIndexOf('.') + 1)),
                         name + ": a bearer token's signature");
-                assertFalse(text.contains(bearer.substring(0, bearer.lastIndexOf('.'))), name + ": a bearer token");
+                assertFalse(scanned.contains(bearer.substring(0, bearer.lastIndexOf('.'))), name + ": a bearer token");
             }
             java.util.regex.Matcher jwt = java.util.regex.Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}")
-                    .matcher(text);
+                    .matcher(scanned);
             boolean found = jwt.find();
-            assertFalse(found, () -> name + ": a JWT: " + around(text, jwt));
+            assertFalse(found, () -> name + ": a JWT: " + around(scanned, jwt));
             assertFalse(
-                    text.contains(granted.getString("epTokenURL")
+                    scanned.contains(granted.getString("epTokenURL")
                             .substring(granted.getString("epTokenURL").indexOf('=') + 1)),
                     name + ": a token URL's token");
         }
         assertTrue(
                 all.toString().contains("HHH000412"), "these are the server's logs, and Hibernate is the JPA provider");
+    }
+
+    /**
+     * The exceptions of Liberty's JWT consumer whose FFDC incidents hold the rejected token: a
+     * signature that does not verify ({@code ConsumerUtil.processJwtContextWithConsumer}).
+     */
+    private static final List<String> TOKEN_BEARING_INCIDENTS =
+            List.of("org.jose4j.jwt.consumer.InvalidJwtSignatureException");
+
+    /** An FFDC incident of Liberty's JWT consumer for one of {@link #TOKEN_BEARING_INCIDENTS}. */
+    private static boolean tokenBearingIncident(String incident) {
+        return incident.contains("\nSource = com.ibm.ws.security.jwt.internal.ConsumerUtil")
+                && TOKEN_BEARING_INCIDENTS.stream().anyMatch(e -> incident.contains("\nException = " + e + "\n"));
     }
 
     private static String around(String text, java.util.regex.Matcher match) {
