@@ -2,10 +2,16 @@ package dev.simulator.expressplay;
 
 import dev.simulator.http.Jsonp;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -29,7 +35,7 @@ import java.util.regex.Pattern;
 @Path("/expressplay/hms/pr/token")
 @RequestScoped
 @InjectsFaults(SimulatedEndpoint.PLAYREADY_TOKEN)
-public class SimulatedPlayReadyTokenApi extends TokenApiEntry {
+public class SimulatedPlayReadyTokenApi {
 
     static final String DRM = "playready";
     static final String DEVICE_RESTRICTION = "deviceid";
@@ -44,8 +50,27 @@ public class SimulatedPlayReadyTokenApi extends TokenApiEntry {
     private static final Pattern RELATIVE = Pattern.compile("\\+[0-9]{1,9}");
     private static final Pattern ABSOLUTE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z");
 
-    @Override
-    Response issue(MultivaluedMap<String, String> p) {
+    @Inject
+    SimulatorAccounts accounts;
+
+    @Inject
+    SimulatorKeys keys;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    public Response get() {
+        return issue(uri.getQueryParameters());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response post(MultivaluedMap<String, String> form) {
+        return issue(form);
+    }
+
+    private Response issue(MultivaluedMap<String, String> p) {
         boolean json = "json".equals(p.getFirst("errorFormat"));
         DrmTokenParameters.Checked checked = DrmTokenParameters.check(p, accounts, DRM, ErrorCodes.PLAYREADY_DISABLED);
         if (checked.refusal().isPresent()) {

@@ -1,9 +1,16 @@
 package dev.simulator.expressplay;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +27,7 @@ import java.util.regex.Pattern;
 @Path("/expressplay/hms/fp/token")
 @RequestScoped
 @InjectsFaults(SimulatedEndpoint.TOKEN)
-public class SimulatedTokenApi extends TokenApiEntry {
+public class SimulatedTokenApi {
 
     /**
      * The device-binding token restriction, by the one name documented for it: Adobe's "Device
@@ -38,8 +45,27 @@ public class SimulatedTokenApi extends TokenApiEntry {
     private static final Pattern HEX32 = Pattern.compile("[0-9a-fA-F]{32}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,10}");
 
-    @Override
-    Response issue(MultivaluedMap<String, String> p) {
+    @Inject
+    SimulatorAccounts accounts;
+
+    @Inject
+    SimulatorKeys keys;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    public Response get() {
+        return issue(uri.getQueryParameters());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response post(MultivaluedMap<String, String> form) {
+        return issue(form);
+    }
+
+    private Response issue(MultivaluedMap<String, String> p) {
         boolean json = "json".equals(p.getFirst("errorFormat"));
         Optional<Integer> account = accounts.check(p.getFirst("customerAuthenticator"));
         if (account.isPresent()) {

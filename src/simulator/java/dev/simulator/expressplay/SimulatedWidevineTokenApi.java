@@ -1,9 +1,16 @@
 package dev.simulator.expressplay;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,12 +25,31 @@ import java.util.Optional;
 @Path("/expressplay/hms/wv/token")
 @RequestScoped
 @InjectsFaults(SimulatedEndpoint.WIDEVINE_TOKEN)
-public class SimulatedWidevineTokenApi extends TokenApiEntry {
+public class SimulatedWidevineTokenApi {
 
     static final String DRM = "widevine";
 
-    @Override
-    Response issue(MultivaluedMap<String, String> p) {
+    @Inject
+    SimulatorAccounts accounts;
+
+    @Inject
+    SimulatorKeys keys;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    public Response get() {
+        return issue(uri.getQueryParameters());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response post(MultivaluedMap<String, String> form) {
+        return issue(form);
+    }
+
+    private Response issue(MultivaluedMap<String, String> p) {
         boolean json = "json".equals(p.getFirst("errorFormat"));
         DrmTokenParameters.Checked checked = DrmTokenParameters.check(p, accounts, DRM, ErrorCodes.WIDEVINE_DISABLED);
         if (checked.refusal().isPresent()) {
