@@ -79,6 +79,18 @@ class TelemetryIT extends FaultInjectingIT {
         atLeast("tether.audit.syslog.lag.seconds", Map.of(), 0);
     }
 
+    /**
+     * MicroProfile Fault Tolerance's own metrics (README, "Metrics and traces") reach the collector
+     * on both servers: the token call's invocations per method, and its circuit breaker's state.
+     */
+    @Test
+    void faultToleranceMetricsArriveThroughOpenTelemetry() throws InterruptedException {
+        assertTrue(asPlayer.entitlement(token, Player.request(1, "demo-movie")).getBoolean("isAllowed"));
+        String method = "dev.tether.expressplay.ExpressPlayCalls.requestToken";
+        atLeast("ft.invocations.total", Map.of("method", method, "result", "valueReturned"), 1);
+        atLeast("ft.circuitbreaker.state.current", Map.of("method", method, "state", "closed"), 1);
+    }
+
     /** Some data point of {@code metric} with these attributes (and maybe more) reaches {@code min}. */
     private static void atLeast(String metric, Map<String, String> attributes, double min) throws InterruptedException {
         try {

@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * OpenTelemetry's traces as an operator's collector receives them (README, "Metrics and
  * traces"): a device-bound SEES request is one trace, from the server span into a client span per
- * ExpressPlay attempt, retries included. Liberty only in the build: in the full WildFly suite the
- * spans of these requests did not reach the receiver (README, "Metrics and traces").
+ * ExpressPlay attempt, retries included, on both servers.
  */
 class TracingIT extends FaultInjectingIT {
 
