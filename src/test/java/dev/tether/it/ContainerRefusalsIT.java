@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
  * methods and content types the container refuses. Each answer is problem details (SEES form on the
  * SEES paths) naming no product, carrying no server message id, internal header, exception text or
  * stack trace. What a server refuses before it chooses an application (a percent escape Liberty
- * cannot decode, paths outside the application, a backslash or TRACE on WildFly) no error page
- * can reach: those are held to leaking nothing (README, "The container's own refusals").
+ * cannot decode, a backslash or TRACE on WildFly) no error page can reach: those are held to
+ * leaking nothing. Paths outside every application reach the server root's code-free application,
+ * whose error pages are problem files (README, "The container's own refusals").
  */
 class ContainerRefusalsIT extends TetherIT {
 
@@ -181,14 +182,60 @@ class ContainerRefusalsIT extends TetherIT {
             {"%ZZ", "GET " + root + "/api/%ZZ HTTP/1.1"},
             {"an encoded line feed", "GET " + root + "/api/x%0Ay HTTP/1.1"},
             {"a truncated escape", "GET " + root + "/api/x%2 HTTP/1.1"},
-            {"the server root", "GET / HTTP/1.1"},
-            {"a path outside any application", "GET /no-such-application/x HTTP/1.1"},
-            {"a POST outside any application", "POST /no-such-application HTTP/1.1"}
+            {"the root application's descriptor", "GET /WEB-INF/web.xml HTTP/1.1"}
         };
         for (String[] c : cases) {
             Raw answer = send(c[1], "Authorization: Bearer secret-token-value");
             try {
                 checkNoLeak(c[0], answer);
+            } catch (AssertionError e) {
+                failures.add(c[0] + " -> " + answer.status() + " " + e.getMessage());
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n\n", failures));
+    }
+
+    /**
+     * Paths outside Tether and the simulator, the server root included, reach the server root's
+     * code-free application (liberty/root), whose error pages are problem files: the status the
+     * server chose (404; 405 for a method its static files refuse; 403 where WildFly refuses to
+     * list the root folder), with the problem of that status, and nothing of the server's.
+     */
+    @Test
+    void pathsOutsideEveryApplicationAnswerProblems() {
+        String[][] cases = {
+            {"the server root", "GET / HTTP/1.1"},
+            {"a path outside any application", "GET /no-such-application/x HTTP/1.1"},
+            {"a POST outside any application", "POST /no-such-application HTTP/1.1"},
+            {"a HEAD outside any application", "HEAD /no-such-application HTTP/1.1"},
+            {"a PUT outside any application", "PUT /no-such-application/x HTTP/1.1"},
+            {"a DELETE outside any application", "DELETE /no-such-application/x HTTP/1.1"},
+            {"a deep path outside any application", "GET /a/b/c/d/e/f/g/index.html HTTP/1.1"},
+            {"a query outside any application", "GET /no-such-application?q=%3Cscript%3E&x=1 HTTP/1.1"},
+            {"a neighbour of Tether's context root", "GET /tetherx/api/devices HTTP/1.1"}
+        };
+        for (String[] c : cases) {
+            boolean get = c[1].startsWith("GET ") || c[1].startsWith("HEAD ");
+            Raw answer = send(c[1], "Authorization: Bearer secret-token-value", "Content-Length: 0");
+            try {
+                checkNoLeak(c[0], answer);
+                String all = answer.status() + "\n" + String.join("\n", answer.headers()) + "\n\n" + answer.body();
+                boolean root = c[1].startsWith("GET / ");
+                assertTrue(
+                        answer.status() == 404 || (!get && answer.status() == 405) || (root && answer.status() == 403),
+                        c[0] + ": " + all);
+                assertEquals("application/problem+json", answer.header("content-type"), c[0] + ": " + all);
+                if (!c[1].startsWith("HEAD ")) {
+                    String type = switch (answer.status()) {
+                        case 403 -> "forbidden";
+                        case 404 -> "not-found";
+                        default -> "method-not-allowed";
+                    };
+                    assertTrue(
+                            answer.body().contains("\"type\":\"https://tether.dev/problems/" + type + "\""),
+                            c[0] + ": " + all);
+                    assertTrue(answer.body().contains("\"status\":" + answer.status()), c[0] + ": " + all);
+                }
             } catch (AssertionError e) {
                 failures.add(c[0] + " -> " + answer.status() + " " + e.getMessage());
             }
@@ -209,7 +256,8 @@ class ContainerRefusalsIT extends TetherIT {
         assertFalse(all.contains("Exception") || all.contains("\tat "), name + ": " + all);
         assertFalse(lower.contains("x-powered-by"), name + ": " + all);
         assertFalse(all.contains("secret-token-value"), name + ": echoes the credential: " + all);
-        if (answer.header("content-type").startsWith("application/problem+json")) {
+        if (answer.header("content-type").startsWith("application/problem+json")
+                && !answer.body().isEmpty()) {
             assertTrue(answer.body().contains("\"type\":\"https://tether.dev/problems/"), name + ": " + all);
         }
     }

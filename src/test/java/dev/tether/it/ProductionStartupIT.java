@@ -240,6 +240,11 @@ class ProductionStartupIT {
                 Files.copy(file, server.resolve(file.getFileName()));
             }
         }
+        try (Stream<Path> files = Files.walk(TEST_SERVER.resolve("root"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, server.resolve(TEST_SERVER.relativize(file)));
+            }
+        }
         Files.copy(TEST_SERVER.resolve("jdbc/h2.jar"), server.resolve("jdbc/h2.jar"));
         Files.copy(
                 Path.of(System.getProperty("tether.war", "target/tether.war")), server.resolve("dropins/tether.war"));
