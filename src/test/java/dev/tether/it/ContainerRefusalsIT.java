@@ -182,7 +182,9 @@ class ContainerRefusalsIT extends TetherIT {
             {"%ZZ", "GET " + root + "/api/%ZZ HTTP/1.1"},
             {"an encoded line feed", "GET " + root + "/api/x%0Ay HTTP/1.1"},
             {"a truncated escape", "GET " + root + "/api/x%2 HTTP/1.1"},
-            {"the root application's descriptor", "GET /WEB-INF/web.xml HTTP/1.1"}
+            {"the root application's descriptor", "GET /WEB-INF/web.xml HTTP/1.1"},
+            {"the root application's error document", "GET /WEB-INF/problems/not-found.json HTTP/1.1"},
+            {"HEAD of the root application's error document", "HEAD /WEB-INF/problems/not-found.json HTTP/1.1"}
         };
         for (String[] c : cases) {
             Raw answer = send(c[1], "Authorization: Bearer secret-token-value");
@@ -212,7 +214,12 @@ class ContainerRefusalsIT extends TetherIT {
             {"a DELETE outside any application", "DELETE /no-such-application/x HTTP/1.1"},
             {"a deep path outside any application", "GET /a/b/c/d/e/f/g/index.html HTTP/1.1"},
             {"a query outside any application", "GET /no-such-application?q=%3Cscript%3E&x=1 HTTP/1.1"},
-            {"a neighbour of Tether's context root", "GET /tetherx/api/devices HTTP/1.1"}
+            {"a neighbour of Tether's context root", "GET /tetherx/api/devices HTTP/1.1"},
+            // The error documents live under WEB-INF, reached only by the error dispatch: where
+            // they stood before (/problems/), a client read them with 200.
+            {"an error document's old place", "GET /problems/not-found.json HTTP/1.1"},
+            {"another error document's old place", "GET /problems/bad-request.json HTTP/1.1"},
+            {"HEAD of an error document's old place", "HEAD /problems/method-not-allowed.json HTTP/1.1"}
         };
         for (String[] c : cases) {
             boolean get = c[1].startsWith("GET ") || c[1].startsWith("HEAD ");
