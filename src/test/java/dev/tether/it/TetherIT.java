@@ -1,6 +1,9 @@
 package dev.tether.it;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.net.URL;
+import java.util.Locale;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -46,6 +49,18 @@ abstract class TetherIT {
     /** A user name no other test uses. */
     static String newUser(String prefix) {
         return prefix + "-" + UUID.randomUUID();
+    }
+
+    /**
+     * No header of an answer is the server's own: X-Powered-By names it, and a name starting with
+     * {@code $} is WebSphere's private header family ({@code $WSEP} and the like), meant for a web
+     * server plug-in and never for a client. The refusal tests run every answer through this.
+     */
+    static void assertNoInternalHeaderNames(String name, Iterable<String> headerNames) {
+        for (String header : headerNames) {
+            assertFalse(header.startsWith("$"), name + ": the server's private header " + header);
+            assertFalse(header.toLowerCase(Locale.ROOT).equals("x-powered-by"), name + ": " + header);
+        }
     }
 
     /** A token for a new user with {@code groups}. */
