@@ -91,6 +91,27 @@ public class Streams {
                 .orElseThrow(() -> new IllegalStateException("the user's lock row vanished"));
     }
 
+    /**
+     * The same admission in the caller's transaction, which then also holds the user's lock until
+     * it commits: the SEES use cases admit the stream in the transaction that checked the title and
+     * the device, one transaction fewer per token (issue 22). Empty when the user has no lock row
+     * yet: the caller then asks {@link #start} after its transaction, which creates the row first.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<StreamStart> startWithin(
+            Decision decision,
+            UserId user,
+            Set<String> groups,
+            ContentId content,
+            Optional<DeviceId> device,
+            Instant now) {
+        if (settings.exemptContent().contains(content.value())) {
+            decision.detail().put("streamExempt", true);
+            return Optional.of(StreamStart.exempt());
+        }
+        return admit(decision, user, groups, content, device, now);
+    }
+
     /** The admission itself, under the user's lock; empty when the user has no lock row yet. See {@link #start}. */
     @Transactional
     public Optional<StreamStart> admit(
