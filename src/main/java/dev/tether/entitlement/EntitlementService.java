@@ -19,7 +19,6 @@ import dev.tether.expressplay.ExpressPlayMisconfiguredException;
 import dev.tether.expressplay.ExpressPlayRefusedException;
 import dev.tether.expressplay.TokenRequest;
 import dev.tether.expressplay.TokenUrl;
-import dev.tether.identity.UserAccess;
 import dev.tether.platform.Saturation;
 import dev.tether.streams.StreamStart;
 import dev.tether.streams.Streams;
@@ -59,9 +58,6 @@ public class EntitlementService {
 
     @Inject
     AuditTrail audit;
-
-    @Inject
-    UserAccess access;
 
     @Inject
     Streams streams;
@@ -133,9 +129,11 @@ public class EntitlementService {
     }
 
     /**
-     * The stream's lease around the grant (issue 17): admitted under the user's stream limit in a
-     * transaction of its own once the title's and the device's checks passed, before ExpressPlay is
-     * asked and holding no lock while it is; ended again if no token comes of it.
+     * The stream's lease around the grant (issue 17): admitted under the user's stream limit once
+     * the title's and the device's checks passed, before ExpressPlay is asked and holding no lock
+     * while it is; ended again if no token comes of it. The step that checked them admits it in
+     * its own transaction (issue 22); a device resolved just now, or a user's very first stream,
+     * is admitted here in transactions of their own.
      */
     private Grant streamed(
             Decision decision,
@@ -144,13 +142,14 @@ public class EntitlementService {
             EntitlementSteps.TokenOrder order,
             Instant now,
             Supplier<Grant> grant) {
-        StreamStart start = streams.start(
-                decision,
-                caller.user(),
-                caller.groups(),
-                contentId,
-                order.request().device(),
-                now);
+        StreamStart start = order.stream()
+                .orElseGet(() -> streams.start(
+                        decision,
+                        caller.user(),
+                        caller.groups(),
+                        contentId,
+                        order.request().device(),
+                        now));
         if (start.refused()) {
             throw new EntitlementRefusedException(
                     SeesError.STREAM_LIMIT_REACHED,
@@ -169,8 +168,8 @@ public class EntitlementService {
     }
 
     /**
-     * The request's decision, once the user is admitted: a user the directory deprovisioned is
-     * refused before anything else is looked at, whatever the request type and DRM.
+     * The request's decision. Each step's transaction first refuses a user the directory
+     * deprovisioned, before anything else is looked at.
      */
     private Decision open(Caller caller, AuditType type, ContentId contentId, Drm drm) {
         Decision decision = decisions
@@ -179,9 +178,6 @@ public class EntitlementService {
                 .request(caller.requestId(), caller.clientAddress())
                 .content(contentId);
         decision.detail().put("drm", drm.wire());
-        if (access.hasEnded(caller.user())) {
-            throw EntitlementSteps.refusal(caller, SeesError.USER_DEPROVISIONED);
-        }
         return decision;
     }
 

@@ -18,6 +18,9 @@ import dev.tether.content.Drm;
 import dev.tether.content.DrmRights;
 import dev.tether.content.UnboundPolicy;
 import dev.tether.expressplay.TokenRequest;
+import dev.tether.identity.UserAccess;
+import dev.tether.streams.StreamStart;
+import dev.tether.streams.Streams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -53,8 +56,22 @@ public class EntitlementSteps {
     @Inject
     BindingSettings settings;
 
-    /** What ExpressPlay is to be asked for, and when the token it issues expires. */
-    public record TokenOrder(TokenRequest request, Instant expiry) {}
+    @Inject
+    UserAccess access;
+
+    @Inject
+    Streams streams;
+
+    /**
+     * What ExpressPlay is to be asked for, when the token it issues expires, and the stream's
+     * admission if the step's transaction made it (empty: the use case asks for it after the step).
+     */
+    public record TokenOrder(TokenRequest request, Instant expiry, Optional<StreamStart> stream) {
+
+        public TokenOrder(TokenRequest request, Instant expiry) {
+            this(request, expiry, Optional.empty());
+        }
+    }
 
     /**
      * A device-bound request that passed the checks: admitted already if its binding was resolved,
@@ -76,6 +93,7 @@ public class EntitlementSteps {
     /** requestType 1 for {@code drm}: also refused if the title is not packaged for it (2005). */
     @Transactional
     public TokenOrder timeBased(Decision decision, Caller caller, ContentId contentId, Drm drm, Instant now) {
+        served(caller);
         Content content = entitled(decision, caller, contentId);
         DrmRights rights = packagedFor(caller, content, drm);
         if (content.policy().deviceBindingRequired()) {
@@ -85,10 +103,15 @@ public class EntitlementSteps {
         }
         Instant expiry = content.tokenExpiry(now);
         withWindow(decision, content);
-        return new TokenOrder(
-                TokenRequest.timeBound(catalog.keyMaterial(content), expiry, content.rentalDuration())
-                        .forDrm(rights),
-                expiry);
+        return streamed(
+                decision,
+                caller,
+                contentId,
+                new TokenOrder(
+                        TokenRequest.timeBound(catalog.keyMaterial(content), expiry, content.rentalDuration())
+                                .forDrm(rights),
+                        expiry),
+                now);
     }
 
     /**
@@ -111,6 +134,7 @@ public class EntitlementSteps {
             Optional<String> clientCookie,
             Drm drm,
             Instant now) {
+        served(caller);
         available(caller, requested);
         Content registration =
                 catalog.registrationContent().orElseThrow(() -> refusal(caller, SeesError.NO_REGISTRATION_CONTENT));
@@ -158,6 +182,7 @@ public class EntitlementSteps {
     @Transactional
     public BoundOrder deviceBound(
             Decision decision, Caller caller, ContentId contentId, Optional<String> cookieText, Drm drm, Instant now) {
+        served(caller);
         Content content = entitled(decision, caller, contentId);
         DrmRights rights = packagedFor(caller, content, drm);
         if (!drm.bindsDevices()) {
@@ -175,10 +200,19 @@ public class EntitlementSteps {
         decision.cookie(cookie);
         DeviceBinding binding = binding(decision, caller, cookie, now);
         BoundOrder order = new BoundOrder(content, cookie, Optional.empty(), rights);
-        // A resolved binding needs nothing of ExpressPlay before the token: admit it in this transaction.
+        // A resolved binding needs nothing of ExpressPlay before the token: admit the device and
+        // its stream in this transaction.
         return binding.deviceId().isPresent()
                 ? new BoundOrder(
-                        content, cookie, Optional.of(admitted(decision, caller, order, binding, null, now)), rights)
+                        content,
+                        cookie,
+                        Optional.of(streamed(
+                                decision,
+                                caller,
+                                contentId,
+                                admitted(decision, caller, order, binding, null, now),
+                                now)),
+                        rights)
                 : order;
     }
 
@@ -259,6 +293,31 @@ public class EntitlementSteps {
                                 catalog.keyMaterial(content), expiry, content.rentalDuration(), order.cookie(), device)
                         .forDrm(order.rights()),
                 expiry);
+    }
+
+    /**
+     * A deprovisioned user is refused before anything else is looked at, whatever the request type
+     * and DRM, in the step's transaction rather than one of its own.
+     */
+    private void served(Caller caller) {
+        if (access.hasEnded(caller.user())) {
+            throw refusal(caller, SeesError.USER_DEPROVISIONED);
+        }
+    }
+
+    /**
+     * The order with its stream admitted in this transaction, after every other check and write
+     * of the step: the user's lock is taken last but for the audit ledger's head.
+     */
+    private TokenOrder streamed(Decision decision, Caller caller, ContentId contentId, TokenOrder order, Instant now) {
+        Optional<StreamStart> start = streams.startWithin(
+                decision,
+                caller.user(),
+                caller.groups(),
+                contentId,
+                order.request().device(),
+                now);
+        return new TokenOrder(order.request(), order.expiry(), start);
     }
 
     /** The title's rights for {@code drm}, or the refusal of a title not packaged for it (2005). */

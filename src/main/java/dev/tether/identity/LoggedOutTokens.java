@@ -28,7 +28,12 @@ public class LoggedOutTokens implements ContainerRequestFilter {
         if (!(principal instanceof JsonWebToken token) || token.getIssuer() == null || token.getSubject() == null) {
             return;
         }
-        Optional<String> sid = token.claim("sid").map(Object::toString).map(LoggedOutTokens::unquoted);
+        // Asked only when present: Liberty looks a claim name up among the standard claims first and
+        // throws (and catches) an exception for "sid", once per request (issue 22's exception profile).
+        Optional<String> sid =
+                token.getClaimNames() != null && token.getClaimNames().contains("sid")
+                        ? token.claim("sid").map(Object::toString).map(LoggedOutTokens::unquoted)
+                        : Optional.empty();
         Instant issuedAt = Instant.ofEpochSecond(token.getIssuedAtTime());
         boolean loggedOut = CDI.current()
                 .select(LoggedOutSessions.class)

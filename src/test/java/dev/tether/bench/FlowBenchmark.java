@@ -202,6 +202,11 @@ public final class FlowBenchmark {
         // Against a compared server, the two take turns, so that what else the machine does at the
         // time weighs on both alike.
         for (int round = 0; round < (compared == null ? 1 : COMPARE_ROUNDS); round++) {
+            // The heartbeat phase renews the last turn's leases: an earlier turn's would lapse
+            // (grace × interval, 3 minutes by default) before their first renewal.
+            synchronized (streams) {
+                streams.clear();
+            }
             phase("device-bound, resolved", resolved, RESOLVED);
             if (compared != null) {
                 phase(

@@ -164,10 +164,21 @@ final class ServerProcesses {
         }
     }
 
-    /** Starts a Flight Recorder recording named {@code name} (the JDK's "profile" settings) on every server. */
+    /**
+     * Starts a Flight Recorder recording named {@code name} on every server: the JDK's "profile"
+     * settings, with the event settings of {@code flow.jfr-events} on top (comma-separated, e.g.
+     * {@code jdk.JavaExceptionThrow#enabled=true} to name every exception thrown).
+     */
     void startRecording(String name) {
         for (long pid : pids) {
-            run(jdkTool("jcmd"), Long.toString(pid), "JFR.start", "name=" + name, "settings=profile");
+            List<String> command = new ArrayList<>(
+                    List.of(jdkTool("jcmd"), Long.toString(pid), "JFR.start", "name=" + name, "settings=profile"));
+            for (String setting : System.getProperty("flow.jfr-events", "").split(",")) {
+                if (!setting.isBlank()) {
+                    command.add(setting.strip());
+                }
+            }
+            run(command.toArray(String[]::new));
         }
     }
 

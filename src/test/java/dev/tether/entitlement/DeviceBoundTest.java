@@ -99,13 +99,14 @@ class DeviceBoundTest {
         service.expressPlay = expressPlay;
         service.decisions = decisions;
         service.audit = trail;
-        service.access = new UserAccess() {
+        steps.access = new UserAccess() {
             @Override
             public boolean hasEnded(UserId user) {
                 return deprovisioned.contains(user);
             }
         };
         service.streams = new UnlimitedStreams();
+        steps.streams = service.streams;
         recording = new RefusalRecording(decisions, trail);
         givenTheWorld();
     }
