@@ -35,6 +35,12 @@ public class RateLimitFilter implements ContainerRequestFilter {
     @Context
     HttpServletRequest http;
 
+    /**
+     * The application-scoped bean's client proxy, looked up on the first request rather than on
+     * each: on WildFly {@code CDI.current()} walks the caller's stack to find its bean manager.
+     */
+    private volatile RateLimits rateLimits;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
@@ -43,7 +49,7 @@ public class RateLimitFilter implements ContainerRequestFilter {
         if (!sees && !isSelfService(relative)) {
             return;
         }
-        RateLimits limits = CDI.current().select(RateLimits.class).get();
+        RateLimits limits = limits();
         if (!limits.enabled()) {
             return;
         }
@@ -68,6 +74,15 @@ public class RateLimitFilter implements ContainerRequestFilter {
                     .rateLimited(user, scope.name(), perMinute, request.getMethod(), http.getRequestURI(), address);
         }
         request.abortWith(answer(sees, perMinute, refusal.get().retryAfterSeconds()));
+    }
+
+    private RateLimits limits() {
+        RateLimits found = rateLimits;
+        if (found == null) {
+            found = CDI.current().select(RateLimits.class).get();
+            rateLimits = found;
+        }
+        return found;
     }
 
     /** The subscriber's own API: their devices and their streams (heartbeats included). */
