@@ -3,9 +3,9 @@ package dev.tether.api;
 import dev.tether.audit.RequestRefusals;
 import dev.tether.entitlement.EntitlementResponse;
 import dev.tether.entitlement.SeesError;
+import dev.tether.platform.LookedUpOnce;
 import dev.tether.security.UserId;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -35,11 +35,9 @@ public class RateLimitFilter implements ContainerRequestFilter {
     @Context
     HttpServletRequest http;
 
-    /**
-     * The application-scoped bean's client proxy, looked up on the first request rather than on
-     * each: on WildFly {@code CDI.current()} walks the caller's stack to find its bean manager.
-     */
-    private volatile RateLimits rateLimits;
+    private final LookedUpOnce<RateLimits> rateLimits = new LookedUpOnce<>(RateLimits.class);
+
+    private final LookedUpOnce<RequestRefusals> refusals = new LookedUpOnce<>(RequestRefusals.class);
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -49,7 +47,7 @@ public class RateLimitFilter implements ContainerRequestFilter {
         if (!sees && !isSelfService(relative)) {
             return;
         }
-        RateLimits limits = limits();
+        RateLimits limits = rateLimits.get();
         if (!limits.enabled()) {
             return;
         }
@@ -68,21 +66,10 @@ public class RateLimitFilter implements ContainerRequestFilter {
         }
         int perMinute = limits.perMinute(scope);
         if (refusal.get().firstOfWindow()) {
-            CDI.current()
-                    .select(RequestRefusals.class)
-                    .get()
+            refusals.get()
                     .rateLimited(user, scope.name(), perMinute, request.getMethod(), http.getRequestURI(), address);
         }
         request.abortWith(answer(sees, perMinute, refusal.get().retryAfterSeconds()));
-    }
-
-    private RateLimits limits() {
-        RateLimits found = rateLimits;
-        if (found == null) {
-            found = CDI.current().select(RateLimits.class).get();
-            rateLimits = found;
-        }
-        return found;
     }
 
     /** The subscriber's own API: their devices and their streams (heartbeats included). */

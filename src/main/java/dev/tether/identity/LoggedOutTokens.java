@@ -1,7 +1,7 @@
 package dev.tether.identity;
 
+import dev.tether.platform.LookedUpOnce;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -16,15 +16,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Refuses, with 401 like any invalid token, a bearer token whose session the IdP logged out
  * through back-channel logout, on whichever instance it arrives. After authentication and role
  * checks (Liberty authenticates only once a resource needs a role), so that the token is known
- * on both servers. Filters are not CDI beans, hence the programmatic lookup, made once: on WildFly
- * {@code CDI.current()} walks the caller's stack to find its bean manager each time it is asked.
+ * on both servers. Filters are not CDI beans, hence the programmatic lookup, made once.
  */
 @Provider
 @Priority(Priorities.USER + 10)
 public class LoggedOutTokens implements ContainerRequestFilter {
 
-    /** The application-scoped bean's client proxy, looked up on the first request. */
-    private volatile LoggedOutSessions sessions;
+    private final LookedUpOnce<LoggedOutSessions> sessions = new LookedUpOnce<>(LoggedOutSessions.class);
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -39,19 +37,10 @@ public class LoggedOutTokens implements ContainerRequestFilter {
                         ? token.claim("sid").map(Object::toString).map(LoggedOutTokens::unquoted)
                         : Optional.empty();
         Instant issuedAt = Instant.ofEpochSecond(token.getIssuedAtTime());
-        boolean loggedOut = sessions().covers(token.getIssuer(), sid, token.getSubject(), issuedAt, Instant.now());
+        boolean loggedOut = sessions.get().covers(token.getIssuer(), sid, token.getSubject(), issuedAt, Instant.now());
         if (loggedOut) {
             throw new NotAuthorizedException("Bearer");
         }
-    }
-
-    private LoggedOutSessions sessions() {
-        LoggedOutSessions found = sessions;
-        if (found == null) {
-            found = CDI.current().select(LoggedOutSessions.class).get();
-            sessions = found;
-        }
-        return found;
     }
 
     /** A string claim, which some verifiers hand over as a JSON string value with its quotes. */
