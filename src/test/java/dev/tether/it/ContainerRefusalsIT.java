@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
  * HTTP client sends such requests: non-normalised URIs, encoded separators and dot segments,
  * methods and content types the container refuses. Each answer is problem details (SEES form on the
  * SEES paths) naming no product, carrying no server message id, internal header, exception text or
- * stack trace. TRACE, anywhere, is a 405 in those shapes that echoes nothing of the request. What a
- * server refuses before it chooses an application (a percent escape Liberty cannot decode, a
- * backslash on WildFly) no error page can reach: those are held to leaking nothing. Paths outside every application reach the server root's code-free application,
- * whose error pages are problem files (README, "The container's own refusals").
+ * stack trace. TRACE echoes nothing of the request and is answered in those shapes, but at
+ * Liberty's server root. What a server refuses before it chooses an application (a percent escape
+ * Liberty cannot decode, a backslash on WildFly) no error page can reach: those are held to leaking
+ * nothing. Paths outside every application reach the server root's code-free application, whose
+ * error pages are problem files (README, "The container's own refusals").
  */
 class ContainerRefusalsIT extends TetherIT {
 
