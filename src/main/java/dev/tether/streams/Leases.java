@@ -86,13 +86,12 @@ public class Leases {
     }
 
     /**
-     * Deletes the user's leases that stopped before {@code before}: safe on every instance, since a
-     * stopped lease is never read for a decision again, only for a late heartbeat's 409.
+     * Deletes every lease that stopped before {@code before}: safe on every instance at any time,
+     * since a stopped lease is never read for a decision again, only for a late heartbeat's 409,
+     * and no admission locks or changes it.
      */
-    public int purge(UserId user, Instant before) {
-        return em.createQuery("DELETE FROM Lease l WHERE l.userId = :user AND l.endedAt IS NOT NULL"
-                        + " AND l.endedAt < :before")
-                .setParameter("user", user.value())
+    public int purge(Instant before) {
+        return em.createQuery("DELETE FROM Lease l WHERE l.endedAt IS NOT NULL AND l.endedAt < :before")
                 .setParameter("before", before)
                 .executeUpdate();
     }

@@ -155,9 +155,18 @@ public class Streams {
         leases.add(lease);
         decision.detail().put("leaseId", lease.id()).put("streamsStopped", stop);
         peaks.raise(user, running.size() - stop + 1L, now);
-        leases.purge(user, now.minus(settings.retention()));
         record(events);
         return Optional.of(StreamStart.started(new LeaseGrant(lease.id(), policy.heartbeatInterval()), policy.limit()));
+    }
+
+    /**
+     * Deletes the leases of every user that stopped more than {@code tether.streams.retention}
+     * before {@code now} ({@link LeasePurge} runs it on a schedule; an admission used to do it for
+     * its own user, one statement more per token, and never for a user who did not come back).
+     */
+    @Transactional
+    public int purgeStopped(Instant now) {
+        return leases.purge(now.minus(settings.retention()));
     }
 
     /** Ends a lease whose token ExpressPlay did not issue: nothing plays, so nothing counts. Not audited: the grant's refusal is. */
@@ -228,8 +237,7 @@ public class Streams {
         audit.record(ending(lease, by, actor).granted(now).build());
     }
 
-    /** Marks the user's lapsed leases expired, under the user's lock, so that each expiry is audited once. */
-    /** Ends the leases of {@code unended} that expired without anyone noticing yet. */
+    /** Ends the leases of {@code unended} that expired without anyone noticing yet, under the user's lock, so that each expiry is audited once. */
     private List<AuditEvent> expire(List<Lease> unended, Instant now) {
         List<AuditEvent> events = new ArrayList<>();
         for (Lease lease :
