@@ -48,6 +48,13 @@ public final class StartupBenchmark {
      * every measured start maps that archive ({@code -XX:SharedArchiveFile}).
      */
     private static final boolean CDS = Boolean.getBoolean("startup.cds");
+    /**
+     * JVM options added to both copies' {@code jvm.options}, whitespace-separated: a setting to try
+     * on both sides (a system property, a collector), or a Flight Recorder recording of each start
+     * ({@code -XX:StartFlightRecording=filename=target/bench/startup-%p.jfr,settings=profile}).
+     */
+    private static final String JVM_OPTIONS =
+            System.getProperty("startup.jvm-options", "").strip();
 
     /** Copied from the source server: its configuration, not its state. */
     private static final List<String> LEFT_OUT = List.of("logs", "workarea", "dropins", "apps", "data", "tranlog");
@@ -173,6 +180,14 @@ public final class StartupBenchmark {
         }
         Files.createDirectories(target.resolve("dropins"));
         Files.copy(war, target.resolve("dropins").resolve(war.getFileName()));
+        if (!JVM_OPTIONS.isEmpty()) {
+            Files.writeString(
+                    target.resolve("jvm.options"),
+                    "\n" + String.join("\n", JVM_OPTIONS.split("\\s+")) + "\n",
+                    StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        }
         // Properties files take the last of a repeated key: the simulator is left out of both copies.
         Files.writeString(
                 target.resolve("bootstrap.properties"),
