@@ -47,6 +47,10 @@ public final class JfrFrames {
             }
             Set<String> seen = new HashSet<>();
             for (RecordedFrame frame : event.getStackTrace().getFrames()) {
+                // A start-up recording has frames without a method (code the JVM generated).
+                if (frame.getMethod() == null || frame.getMethod().getType() == null) {
+                    continue;
+                }
                 String type = frame.getMethod().getType().getName();
                 // Weld's proxies and subclasses are the bean's own frames for this purpose.
                 String name = type.replaceAll("\\$Proxy\\$_\\$\\$_Weld.*", "") + "."

@@ -51,7 +51,8 @@ public final class StartupBenchmark {
     /**
      * JVM options added to both copies' {@code jvm.options}, whitespace-separated: a setting to try
      * on both sides (a system property, a collector), or a Flight Recorder recording of each start
-     * ({@code -XX:StartFlightRecording=filename=target/bench/startup-%p.jfr,settings=profile}).
+     * ({@code -XX:StartFlightRecording=filename=/tmp/{server}.jfr,settings=profile}: {@code {server}}
+     * is the copy's name, and each start overwrites its copy's recording, so the last start's stays).
      */
     private static final String JVM_OPTIONS =
             System.getProperty("startup.jvm-options", "").strip();
@@ -183,7 +184,9 @@ public final class StartupBenchmark {
         if (!JVM_OPTIONS.isEmpty()) {
             Files.writeString(
                     target.resolve("jvm.options"),
-                    "\n" + String.join("\n", JVM_OPTIONS.split("\\s+")) + "\n",
+                    "\n"
+                            + String.join(
+                                    "\n", JVM_OPTIONS.replace("{server}", name).split("\\s+")) + "\n",
                     StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
