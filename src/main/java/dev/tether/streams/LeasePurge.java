@@ -1,5 +1,6 @@
 package dev.tether.streams;
 
+import dev.tether.platform.Periodic;
 import dev.tether.platform.SchemaReady;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -9,8 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,11 +35,17 @@ public class LeasePurge {
     @Inject
     StreamSettings settings;
 
-    private volatile ScheduledFuture<?> task;
+    private volatile Periodic task = Periodic.none();
 
     void start(@Observes SchemaReady ready) {
-        long every = period(settings.retention()).toMillis();
-        task = scheduler.scheduleWithFixedDelay(this::run, every, every, TimeUnit.MILLISECONDS);
+        Duration every = period(settings.retention());
+        task = Periodic.start(
+                scheduler,
+                every,
+                every,
+                LOG,
+                "The purge of stopped leases failed; the next run tries again",
+                this::run);
     }
 
     static Duration period(Duration retention) {
@@ -52,19 +57,11 @@ public class LeasePurge {
 
     @PreDestroy
     void stop() {
-        ScheduledFuture<?> running = task;
-        if (running != null) {
-            running.cancel(false);
-        }
+        task.stop();
     }
 
     private void run() {
-        try {
-            int deleted = streams.purgeStopped(Instant.now());
-            LOG.log(Level.FINE, "Deleted {0} stopped leases past the retention", deleted);
-        } catch (RuntimeException e) {
-            // The schedule must outlive a failed run (a database away for a moment): the next one tries again.
-            LOG.log(Level.WARNING, "The purge of stopped leases failed; the next run tries again", e);
-        }
+        int deleted = streams.purgeStopped(Instant.now());
+        LOG.log(Level.FINE, "Deleted {0} stopped leases past the retention", deleted);
     }
 }

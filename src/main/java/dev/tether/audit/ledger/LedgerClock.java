@@ -1,5 +1,6 @@
 package dev.tether.audit.ledger;
 
+import dev.tether.platform.Periodic;
 import dev.tether.platform.SchemaReady;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -7,9 +8,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
+import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
@@ -34,27 +33,22 @@ public class LedgerClock {
     @Inject
     LedgerSettings settings;
 
-    private volatile ScheduledFuture<?> task;
+    private volatile Periodic task = Periodic.none();
 
     void start(@Observes SchemaReady ready) {
-        long every = Math.max(1000, Math.min(60_000, settings.every().toMillis() / LOOKS_PER_PERIOD));
-        task = scheduler.scheduleWithFixedDelay(this::look, every, every, TimeUnit.MILLISECONDS);
+        Duration every = Duration.ofMillis(
+                Math.max(1000, Math.min(60_000, settings.every().toMillis() / LOOKS_PER_PERIOD)));
+        task = Periodic.start(
+                scheduler,
+                every,
+                every,
+                LOG,
+                "The periodic checkpoint failed; the next look tries again",
+                ledger::checkpointIfDue);
     }
 
     @PreDestroy
     void stop() {
-        ScheduledFuture<?> running = task;
-        if (running != null) {
-            running.cancel(false);
-        }
-    }
-
-    private void look() {
-        try {
-            ledger.checkpointIfDue();
-        } catch (RuntimeException e) {
-            // The schedule must outlive a failed look (a database away for a moment): the next one tries again.
-            LOG.log(Level.WARNING, "The periodic checkpoint failed; the next look tries again", e);
-        }
+        task.stop();
     }
 }

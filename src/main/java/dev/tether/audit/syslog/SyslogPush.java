@@ -4,6 +4,7 @@ import dev.tether.audit.LedgerRows;
 import dev.tether.audit.ledger.CheckpointView;
 import dev.tether.audit.ledger.Ledger;
 import dev.tether.audit.ledger.LedgerJson;
+import dev.tether.platform.Periodic;
 import dev.tether.platform.SchemaReady;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -18,8 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -53,7 +52,7 @@ public class SyslogPush {
     /** This deployment's name in a claim: a restarted node is a new one, and waits for its old claim's lease. */
     private final String node = UUID.randomUUID().toString();
 
-    private volatile ScheduledFuture<?> task;
+    private volatile Periodic task = Periodic.none();
     private volatile Instant notBefore = Instant.EPOCH;
     private volatile boolean failing;
 
@@ -62,16 +61,20 @@ public class SyslogPush {
         if (collector.isEmpty()) {
             return;
         }
-        long every = Math.max(100, settings.interval().toMillis());
-        task = scheduler.scheduleWithFixedDelay(() -> tick(collector.get()), every, every, TimeUnit.MILLISECONDS);
+        Duration every = Duration.ofMillis(Math.max(100, settings.interval().toMillis()));
+        task = Periodic.start(
+                scheduler,
+                every,
+                every,
+                LOG,
+                "The syslog push failed before sending; it tries again",
+                () -> tick(collector.get()));
         LOG.info(() -> "Pushing the audit trail to " + collector.get() + " as RFC 5424 syslog");
     }
 
     @PreDestroy
     void stop() {
-        ScheduledFuture<?> running = task;
-        if (running != null) {
-            running.cancel(false);
+        if (task.stop()) {
             try {
                 outbox.release(node);
             } catch (RuntimeException e) {
@@ -81,15 +84,10 @@ public class SyslogPush {
     }
 
     private void tick(SyslogSettings.Collector collector) {
-        try {
-            if (Instant.now().isBefore(notBefore)) {
-                return;
-            }
-            drain(collector);
-        } catch (RuntimeException e) {
-            // The schedule must outlive a failed tick (a database away for a moment): the next one tries again.
-            LOG.log(Level.WARNING, "The syslog push failed before sending; it tries again", e);
+        if (Instant.now().isBefore(notBefore)) {
+            return;
         }
+        drain(collector);
     }
 
     /** Sends batches until the collector has everything committed, another node holds the cursor, or a send fails. */

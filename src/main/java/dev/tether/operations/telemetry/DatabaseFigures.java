@@ -2,6 +2,7 @@ package dev.tether.operations.telemetry;
 
 import dev.tether.audit.syslog.SyslogPush;
 import dev.tether.audit.syslog.SyslogStatus;
+import dev.tether.platform.Periodic;
 import dev.tether.platform.SchemaReady;
 import dev.tether.streams.Leases;
 import jakarta.annotation.PreDestroy;
@@ -10,12 +11,10 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -53,7 +52,7 @@ public class DatabaseFigures {
     @ConfigProperty(name = "otel.metric.export.interval", defaultValue = "60000")
     long intervalMillis;
 
-    private volatile ScheduledFuture<?> task;
+    private volatile Periodic task = Periodic.none();
     private volatile OptionalLong runningLeases = OptionalLong.empty();
     private volatile Optional<SyslogLag> syslogLag = Optional.empty();
 
@@ -61,16 +60,19 @@ public class DatabaseFigures {
         if (disabled) {
             return;
         }
-        long every = Math.max(500, intervalMillis);
-        task = scheduler.scheduleWithFixedDelay(this::sample, 0, every, TimeUnit.MILLISECONDS);
+        // A failed sample leaves the last figures; the next one tries again.
+        task = Periodic.start(
+                scheduler,
+                Duration.ZERO,
+                Duration.ofMillis(Math.max(500, intervalMillis)),
+                LOG,
+                "The telemetry gauges could not read the database",
+                this::sample);
     }
 
     @PreDestroy
     void stop() {
-        ScheduledFuture<?> running = task;
-        if (running != null) {
-            running.cancel(false);
-        }
+        task.stop();
     }
 
     OptionalLong runningLeases() {
@@ -82,15 +84,10 @@ public class DatabaseFigures {
     }
 
     private void sample() {
-        try {
-            runningLeases = OptionalLong.of(leases.countAllRunning(Instant.now()));
-            SyslogStatus status = syslog.status();
-            syslogLag = status.enabled()
-                    ? Optional.of(new SyslogLag(status.lagEvents(), status.lagSeconds()))
-                    : Optional.empty();
-        } catch (RuntimeException e) {
-            // A failed sample leaves the last figures; the next one tries again.
-            LOG.log(Level.WARNING, "The telemetry gauges could not read the database", e);
-        }
+        runningLeases = OptionalLong.of(leases.countAllRunning(Instant.now()));
+        SyslogStatus status = syslog.status();
+        syslogLag = status.enabled()
+                ? Optional.of(new SyslogLag(status.lagEvents(), status.lagSeconds()))
+                : Optional.empty();
     }
 }
