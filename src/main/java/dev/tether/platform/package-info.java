@@ -6,8 +6,9 @@
  * ids Tether exchanges ({@link dev.tether.platform.IdSyntax}), and whether the {@code dev} profile is
  * on ({@link dev.tether.platform.Profiles}), the strict reading of a JSON body
  * ({@link dev.tether.platform.StrictJson}), the free-text rule ({@link dev.tether.platform.FreeText}),
- * the creation locks ({@link dev.tether.platform.CreationLock}) and the URLs Tether hands out
- * ({@link dev.tether.platform.PublicLinks}). It knows no capability:
+ * the creation locks ({@link dev.tether.platform.CreationLock}), the URLs Tether hands out
+ * ({@link dev.tether.platform.PublicLinks}) and the timers' schedule
+ * ({@link dev.tether.platform.Periodic}). It knows no capability:
  * capabilities contribute their Java migrations as beans.
  */
 package dev.tether.platform;

@@ -4,6 +4,7 @@ import dev.tether.binding.DeviceId;
 import dev.tether.security.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityNotFoundException;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
@@ -20,9 +21,17 @@ public class Leases {
         return Optional.ofNullable(em.find(Lease.class, id));
     }
 
-    /** Reads the lease again: under the user's lock, what concurrent transactions committed. */
-    public void refresh(Lease lease) {
-        em.refresh(lease);
+    /**
+     * Reads the lease again: under the user's lock, what concurrent transactions committed. False
+     * when the row is gone: the purge, which takes no user's lock, deleted it, long stopped.
+     */
+    public boolean refresh(Lease lease) {
+        try {
+            em.refresh(lease);
+            return true;
+        } catch (EntityNotFoundException gone) {
+            return false;
+        }
     }
 
     public void add(Lease lease) {

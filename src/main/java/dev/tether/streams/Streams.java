@@ -229,8 +229,7 @@ public class Streams {
         Instant now = Instant.now();
         devicePolicies.lock(user);
         Lease lease = visible(user, id);
-        leases.refresh(lease);
-        if (!lease.isRunning(now)) {
+        if (!leases.refresh(lease) || !lease.isRunning(now)) {
             throw ended(lease);
         }
         lease.end(by, actor, now);
