@@ -15,8 +15,9 @@ import java.util.logging.Logger;
 
 /**
  * Deletes stopped leases older than the retention on a schedule, on every node: the delete touches
- * only rows no decision reads, so two nodes' runs never conflict and no node is special. A lease
- * stays at most one period longer than the retention.
+ * only rows no decision reads, so two nodes' runs never conflict and no node is special. The first
+ * run comes a minute after start, so that nodes restarted more often than the period still purge;
+ * a lease stays at most one period longer than the retention.
  */
 @ApplicationScoped
 public class LeasePurge {
@@ -25,6 +26,8 @@ public class LeasePurge {
 
     /** Runs per retention, bounded to once a minute and once an hour. */
     private static final int RUNS_PER_RETENTION = 24;
+
+    private static final Duration FIRST_RUN = Duration.ofMinutes(1);
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -38,11 +41,10 @@ public class LeasePurge {
     private volatile Periodic task = Periodic.none();
 
     void start(@Observes SchemaReady ready) {
-        Duration every = period(settings.retention());
         task = Periodic.start(
                 scheduler,
-                every,
-                every,
+                FIRST_RUN,
+                period(settings.retention()),
                 LOG,
                 "The purge of stopped leases failed; the next run tries again",
                 this::run);

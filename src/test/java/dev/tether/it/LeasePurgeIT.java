@@ -52,9 +52,9 @@ class LeasePurgeIT {
         // admission still has to audit it; the purge leaves it.
         String lapsed = probe.add(one, cutoff.minus(minute.multipliedBy(10)), null);
 
-        int deleted = streams.purgeStopped(now);
+        // The count is not asserted: the server's own scheduled run may have taken them first.
+        streams.purgeStopped(now);
 
-        assertTrue(deleted >= 2, "at least this test's two old leases: " + deleted);
         assertFalse(probe.exists(oldOfOne), "stopped before the retention: deleted");
         assertFalse(probe.exists(oldOfOther), "another user's too, with no admission of theirs");
         assertTrue(probe.exists(recent), "stopped within the retention: kept for a late heartbeat's 409");
